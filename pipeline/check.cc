@@ -1,0 +1,121 @@
+#include "pipeline/check.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+namespace finfacts {
+namespace {
+
+using Key = std::tuple<std::string, std::int64_t, std::int64_t>;  // type, start, end
+
+Key key_of(const Json& m) {
+  return {m.value("type", ""), m.value("start", std::int64_t{-1}), m.value("end", std::int64_t{-1})};
+}
+
+std::string describe(const Json& m) {
+  std::ostringstream s;
+  s << m.value("type", "?") << " [" << m.value("start", -1) << "," << m.value("end", -1) << ") "
+    << Json(m.value("text", "")).dump() << " " << m.value("value", Json()).dump();
+  return s.str();
+}
+
+Result<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"unreadable", "cannot read " + path.string(), std::nullopt};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+Comparison compare_with_golden(const Json& actual, const Json& golden) {
+  Comparison c;
+  if (actual.contains("error")) {
+    c.differences.push_back("error  " + actual["error"].dump());
+    return c;
+  }
+  for (const char* field : {"length", "script"}) {
+    if (golden.contains(field) && golden[field] != actual.value(field, Json())) {
+      c.differences.push_back(std::string("changed  ") + field + " " + actual.value(field, Json()).dump() +
+                              " expected " + golden[field].dump());
+    }
+  }
+  const Json golden_mentions = golden.value("mentions", Json::array());
+  const Json actual_mentions = actual.value("mentions", Json::array());
+  std::map<Key, const Json*> expected, found;
+  for (const Json& m : golden_mentions) expected[key_of(m)] = &m;
+  for (const Json& m : actual_mentions) found[key_of(m)] = &m;
+  for (const auto& [key, m] : expected) {
+    auto it = found.find(key);
+    if (it == found.end()) {
+      c.differences.push_back("missing  " + describe(*m));
+      continue;
+    }
+    const Json& a = *it->second;
+    for (const char* field : {"text", "value", "sentence"}) {
+      if (a.value(field, Json()) != m->value(field, Json())) {
+        c.differences.push_back("changed  " + describe(a) + " " + field + " " + a.value(field, Json()).dump() +
+                                " expected " + m->value(field, Json()).dump());
+      }
+    }
+  }
+  for (const auto& [key, m] : found) {
+    if (!expected.count(key)) c.differences.push_back("extra    " + describe(*m));
+  }
+  const Json golden_facts = golden.value("facts", Json::array());
+  const Json actual_facts = actual.value("facts", Json::array());
+  if (golden_facts != actual_facts) {
+    c.differences.push_back("changed  facts " + actual_facts.dump() + " expected " + golden_facts.dump());
+  }
+  return c;
+}
+
+Result<std::vector<ArticleCheck>> check_corpus(const Extractor& extractor, const std::string& corpus_dir) {
+  namespace fs = std::filesystem;
+  const fs::path articles = fs::path(corpus_dir) / "articles";
+  std::error_code ec;
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(articles, ec)) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
+  }
+  if (ec) return Error{"unreadable", "cannot list " + articles.string() + ": " + ec.message(), std::nullopt};
+  if (paths.empty()) return Error{"unreadable", "no articles (*.txt) in " + articles.string(), std::nullopt};
+  std::sort(paths.begin(), paths.end());
+
+  std::vector<ArticleCheck> checks;
+  for (const fs::path& path : paths) {
+    ArticleCheck check;
+    check.name = path.stem().string();
+    const fs::path golden_path = fs::path(corpus_dir) / "golden" / (check.name + ".json");
+    auto article = read_file(path);
+    auto golden_text = read_file(golden_path);
+    if (!article.ok() || !golden_text.ok()) {
+      check.error = !article.ok() ? article.error() : golden_text.error();
+      checks.push_back(std::move(check));
+      continue;
+    }
+    Json golden;
+    try {
+      golden = Json::parse(golden_text.value());
+    } catch (const Json::parse_error& e) {
+      check.error = Error{"bad_golden", golden_path.string() + ": " + e.what(), e.byte};
+      checks.push_back(std::move(check));
+      continue;
+    }
+    std::optional<Date> ref_date;
+    if (golden.contains("ref_date") && golden["ref_date"].is_string()) {
+      ref_date = parse_date(golden["ref_date"].get<std::string>());
+    }
+    check.golden_mentions = golden.value("mentions", Json::array()).size();
+    check.comparison = compare_with_golden(extractor.extract(path.string(), article.value(), ref_date), golden);
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
+}  // namespace finfacts

@@ -1,0 +1,48 @@
+#include "pipeline/extractor.h"
+
+#include <cstdlib>
+
+#include "pipeline/decode.h"
+#include "pipeline/emit.h"
+#include "pipeline/recognize.h"
+#include "pipeline/resolve.h"
+
+namespace finfacts {
+
+std::string default_rules_dir() {
+  if (const char* dir = std::getenv("FINFACTS_RULES_DIR"); dir != nullptr && *dir != '\0') return dir;
+  return FINFACTS_DEFAULT_RULES_DIR;
+}
+
+Result<Extractor> Extractor::load(const std::string& rules_dir, std::size_t max_bytes) {
+  auto normalizer = Normalizer::load(rules_dir + "/normalize");
+  if (!normalizer.ok()) return normalizer.error();
+  auto rules = RuleSet::load(rules_dir);
+  if (!rules.ok()) return rules.error();
+  return Extractor(std::move(normalizer.value()), std::move(rules.value()), max_bytes);
+}
+
+Extractor::Analysis Extractor::analyze(std::string_view original) const {
+  Analysis a;
+  a.normalized = normalizer_.normalize(original);
+  a.sentences = segment(a.normalized.text);
+  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text), a.normalized.text);
+  return a;
+}
+
+Json Extractor::extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date) const {
+  if (bytes.size() > max_bytes_) {
+    return error_document(id, ref_date,
+                          Error{"too_large",
+                                "input of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
+                                    std::to_string(max_bytes_) + " bytes (--max-bytes)",
+                                max_bytes_});
+  }
+  auto decoded = decode(bytes);
+  if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
+  const std::string& original = decoded.value().utf8;
+  const Analysis a = analyze(original);
+  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions);
+}
+
+}  // namespace finfacts

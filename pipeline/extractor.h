@@ -1,0 +1,59 @@
+// extractor: the whole pipeline behind one call.
+//
+//   auto extractor = Extractor::load("rules");          // once: tables and rules compiled
+//   Json doc = extractor.value().extract("a.txt", bytes, parse_date("2025-02-14"));
+//
+// extract() never throws and never aborts: bad input gives an error document
+// (see emit.h). An Extractor is immutable after load() and may serve many threads.
+#ifndef FINFACTS_PIPELINE_EXTRACTOR_H_
+#define FINFACTS_PIPELINE_EXTRACTOR_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/normalize.h"
+#include "pipeline/rules.h"
+#include "pipeline/segment.h"
+
+namespace finfacts {
+
+// Where rules/ is when neither --rules nor FINFACTS_RULES_DIR says: the source tree's.
+std::string default_rules_dir();
+
+class Extractor {
+ public:
+  static constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
+
+  // Loads rules_dir/normalize/ (the normalizer's tables) and rules_dir/*.json (the rules).
+  static Result<Extractor> load(const std::string& rules_dir, std::size_t max_bytes = kDefaultMaxBytes);
+
+  // The contract's document for one input of raw bytes.
+  Json extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date) const;
+
+  // The stages from decoded text to mentions, for tests and tools.
+  struct Analysis {
+    NormalizedText normalized;
+    std::vector<Sentence> sentences;
+    std::vector<Mention> mentions;
+  };
+  Analysis analyze(std::string_view original) const;
+
+  const RuleSet& rules() const { return rules_; }
+  const Normalizer& normalizer() const { return normalizer_; }
+  std::size_t max_bytes() const { return max_bytes_; }
+
+ private:
+  Extractor(Normalizer normalizer, RuleSet rules, std::size_t max_bytes)
+      : normalizer_(std::move(normalizer)), rules_(std::move(rules)), max_bytes_(max_bytes) {}
+
+  Normalizer normalizer_;
+  RuleSet rules_;
+  std::size_t max_bytes_;
+};
+
+}  // namespace finfacts
+
+#endif  // FINFACTS_PIPELINE_EXTRACTOR_H_

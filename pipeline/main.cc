@@ -1,0 +1,265 @@
+// finfacts: the command line (../shared/CONTRACT.md). Thin: parse flags, call the library, print.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/check.h"
+#include "pipeline/emit.h"
+#include "pipeline/extractor.h"
+
+namespace finfacts {
+namespace {
+
+constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+const char kMainHelp[] = R"(finfacts: extract numbers, percentages, money, dates and companies from Chinese financial text.
+
+Usage:
+  finfacts extract [--ref-date YYYY-MM-DD] [--pretty] [FILE ...]
+  finfacts extract --jsonl [--ref-date YYYY-MM-DD]
+  finfacts check [CORPUS_DIR]
+  finfacts COMMAND --help
+
+Exit status: 0 success; 1 some input failed or a check disagreed; 2 usage error.
+)";
+
+const char kExtractHelp[] = R"(Usage: finfacts extract [OPTIONS] [FILE ...]
+       finfacts extract --jsonl [OPTIONS] < lines.jsonl
+
+Prints one JSON document per input on stdout: one FILE gives one JSON object,
+several give JSON Lines in the order given. No FILE, or -, reads standard input.
+An input that cannot be read or decoded gives a document with "error" (code,
+message, byte_offset), the others are still processed, and the exit status is 1.
+
+Options:
+  --ref-date YYYY-MM-DD  resolve relative dates against this day
+  --pretty               one field and one mention per line (not JSON Lines)
+  --jsonl                stream: each stdin line {"id", "text", "ref_date"?} gives one
+                         document line, same id, same order, flushed per line; a
+                         malformed line gives an error document and the stream goes on
+  --rules DIR            rule files (default: $FINFACTS_RULES_DIR, else the build's rules/)
+  --max-bytes N          inputs larger than N bytes get a "too_large" error (default 256 MiB)
+  --help                 this text
+)";
+
+const char kCheckHelp[] = R"(Usage: finfacts check [OPTIONS] [CORPUS_DIR]
+
+Extracts every CORPUS_DIR/articles/NAME.txt (default CORPUS_DIR: corpus) with the
+ref_date of CORPUS_DIR/golden/NAME.json and compares the two, mention by mention.
+Prints the differences per article (missing, extra, changed) on stdout.
+Exit status 0 only when every article agrees with its golden file.
+
+Options:
+  --rules DIR   rule files (default: $FINFACTS_RULES_DIR, else the build's rules/)
+  --help        this text
+)";
+
+int usage_error(const std::string& message, const char* help_hint) {
+  std::cerr << "finfacts: " << message << "\nTry '" << help_hint << "'.\n";
+  return kUsage;
+}
+
+struct Options {
+  std::optional<Date> ref_date;
+  bool pretty = false, jsonl = false;
+  std::string rules_dir = default_rules_dir();
+  std::size_t max_bytes = Extractor::kDefaultMaxBytes;
+  std::vector<std::string> inputs;
+};
+
+// Reads a whole file (or stdin for "-"), stopping early past `limit` bytes.
+Result<std::string> read_input(const std::string& path, std::size_t limit) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Error{"unreadable", "cannot open: " + std::string(std::strerror(errno)), std::nullopt};
+  std::string data;
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    data.append(buffer, n);
+    if (data.size() > limit) break;  // extract() reports it; no need to read the rest
+  }
+  const bool failed = std::ferror(f) != 0;
+  const int error = errno;
+  if (f != stdin) std::fclose(f);
+  if (failed) return Error{"unreadable", "cannot read: " + std::string(std::strerror(error)), std::nullopt};
+  return data;
+}
+
+void write_line(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fputc('\n', stdout);
+}
+
+void report_error(const std::string& where, const Json& doc) {
+  std::cerr << "finfacts: " << where << ": " << doc["error"].value("message", "error") << "\n";
+}
+
+int extract_files(const Extractor& extractor, const Options& options) {
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  int status = kOk;
+  for (const std::string& path : inputs) {
+    Json doc;
+    auto bytes = read_input(path, extractor.max_bytes());
+    doc = bytes.ok() ? extractor.extract(path, bytes.value(), options.ref_date)
+                     : error_document(path, options.ref_date, bytes.error());
+    if (doc.contains("error")) {
+      report_error(path == "-" ? "<stdin>" : path, doc);
+      status = kFailed;
+    }
+    write_line(serialize(doc, options.pretty));
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+int extract_jsonl(const Extractor& extractor, const Options& options) {
+  int status = kOk;
+  std::string line;
+  for (std::size_t number = 1; std::getline(std::cin, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line: no document
+    Json doc;
+    Json id = number;
+    try {
+      const Json input = Json::parse(line);
+      if (input.is_object() && input.contains("id") && (input["id"].is_string() || input["id"].is_number())) {
+        id = input["id"];
+      }
+      std::optional<Date> ref_date = options.ref_date;
+      if (!input.is_object() || !input.contains("text") || !input["text"].is_string()) {
+        doc = error_document(id, ref_date,
+                             Error{"bad_json_line", "line " + std::to_string(number) +
+                                                        ": expected an object with a string \"text\"",
+                                   std::nullopt});
+      } else if (input.contains("ref_date") && !input["ref_date"].is_null() &&
+                 !(input["ref_date"].is_string() && parse_date(input["ref_date"].get<std::string>()))) {
+        doc = error_document(id, ref_date,
+                             Error{"bad_ref_date", "line " + std::to_string(number) + ": ref_date " +
+                                                       input["ref_date"].dump() + " is not a YYYY-MM-DD day",
+                                   std::nullopt});
+      } else {
+        if (input.contains("ref_date") && input["ref_date"].is_string()) {
+          ref_date = parse_date(input["ref_date"].get<std::string>());
+        }
+        doc = extractor.extract(id, input["text"].get<std::string>(), ref_date);
+      }
+    } catch (const Json::parse_error& e) {
+      doc = error_document(id, options.ref_date,
+                           Error{"bad_json_line", "line " + std::to_string(number) + ": " + e.what(),
+                                 e.byte > 0 ? e.byte - 1 : 0});
+    }
+    if (doc.contains("error")) {
+      report_error("line " + std::to_string(number), doc);
+      status = kFailed;
+    }
+    write_line(serialize(doc, false));
+    std::fflush(stdout);
+  }
+  return status;
+}
+
+int run_check(const Extractor& extractor, const std::string& corpus_dir) {
+  auto checks = check_corpus(extractor, corpus_dir);
+  if (!checks.ok()) {
+    std::cerr << "finfacts: " << checks.error().message << "\n";
+    return kFailed;
+  }
+  std::size_t passed = 0, failed = 0;
+  for (const ArticleCheck& c : checks.value()) {
+    if (c.error) {
+      std::cout << c.name << ": " << c.error->message << "\n";
+    } else if (c.agrees()) {
+      std::cout << c.name << ": ok (" << c.golden_mentions << " mentions)\n";
+    } else {
+      std::cout << c.name << ": " << c.comparison.differences.size() << " differences\n";
+      for (const std::string& d : c.comparison.differences) std::cout << "  " << d << "\n";
+    }
+    (c.agrees() ? passed : failed)++;
+  }
+  std::cout << "check: " << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? kOk : kFailed;
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kMainHelp;
+    return kUsage;
+  }
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kMainHelp;
+    return kOk;
+  }
+  if (command == "--version") {
+    std::cout << "finfacts 0.1.0\n";
+    return kOk;
+  }
+  if (command != "extract" && command != "check") return usage_error("unknown command '" + command + "'", "finfacts --help");
+  const bool extract = command == "extract";
+  const std::string hint = "finfacts " + command + " --help";
+
+  Options options;
+  bool only_files = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= argc) return std::nullopt;
+      return std::string(argv[++i]);
+    };
+    if (only_files || arg == "-" || arg.empty() || arg[0] != '-') {
+      options.inputs.push_back(arg);
+    } else if (arg == "--") {
+      only_files = true;
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << (extract ? kExtractHelp : kCheckHelp);
+      return kOk;
+    } else if (arg == "--rules") {
+      auto v = value();
+      if (!v) return usage_error("--rules needs a directory", hint.c_str());
+      options.rules_dir = *v;
+    } else if (extract && arg == "--ref-date") {
+      auto v = value();
+      if (!v) return usage_error("--ref-date needs a date (YYYY-MM-DD)", hint.c_str());
+      options.ref_date = parse_date(*v);
+      if (!options.ref_date) return usage_error("--ref-date '" + *v + "' is not a YYYY-MM-DD day", hint.c_str());
+    } else if (extract && arg == "--pretty") {
+      options.pretty = true;
+    } else if (extract && arg == "--jsonl") {
+      options.jsonl = true;
+    } else if (extract && arg == "--max-bytes") {
+      auto v = value();
+      char* end = nullptr;
+      const unsigned long long n = v ? std::strtoull(v->c_str(), &end, 10) : 0;
+      if (!v || v->empty() || *end != '\0' || n == 0) {
+        return usage_error("--max-bytes needs a positive number of bytes", hint.c_str());
+      }
+      options.max_bytes = n;
+    } else {
+      return usage_error("unknown option '" + arg + "'", hint.c_str());
+    }
+  }
+  if (options.jsonl && !options.inputs.empty()) {
+    return usage_error("--jsonl reads standard input only; give no FILE", hint.c_str());
+  }
+  if (options.jsonl && options.pretty) return usage_error("--jsonl writes JSON Lines; --pretty does not apply", hint.c_str());
+  if (!extract && options.inputs.size() > 1) return usage_error("check takes one CORPUS_DIR", hint.c_str());
+
+  auto extractor = Extractor::load(options.rules_dir, options.max_bytes);
+  if (!extractor.ok()) {
+    std::cerr << "finfacts: " << extractor.error().message << "\n";
+    return kUsage;
+  }
+  if (!extract) return run_check(extractor.value(), options.inputs.empty() ? "corpus" : options.inputs[0]);
+  return options.jsonl ? extract_jsonl(extractor.value(), options) : extract_files(extractor.value(), options);
+}
+
+}  // namespace
+}  // namespace finfacts
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  return finfacts::run(argc, argv);
+}

@@ -1,0 +1,30 @@
+// recognize: every rule over the normalized text -> candidate mentions.
+//
+//   "占比约80%,同比增加2.5个百分点"
+//     -> percent "约80%" {"value":80,"approx":"about"}   (rule "arabic percent")
+//        percent "80%"   ...                             (rule "arabic percent", inner start: not tried)
+//        percent "2.5个百分点" {"value":2.5,"points":true}
+//
+// Candidates may overlap; resolve_overlaps() picks among them. A match that its
+// context or its resolver rejects is retried one code point further on, so a
+// shorter match inside it is still found ("-30%" rejected after "20%", "30%" kept).
+#ifndef FINFACTS_PIPELINE_RECOGNIZE_H_
+#define FINFACTS_PIPELINE_RECOGNIZE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/rules.h"
+
+namespace finfacts {
+
+std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized);
+
+// The candidates of one rule alone (the rule-example tests use it).
+void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized,
+                    std::vector<Mention>& out);
+
+}  // namespace finfacts
+
+#endif  // FINFACTS_PIPELINE_RECOGNIZE_H_

@@ -1,0 +1,174 @@
+#include "pipeline/rules.h"
+
+#include <algorithm>
+#include <dirent.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "pipeline/resolvers.h"
+
+namespace finfacts {
+
+std::string_view RuleMatch::group(std::string_view name) const {
+  for (const auto& [group_name, index] : rule_.groups) {
+    if (group_name == name) return groups_[static_cast<std::size_t>(index)];
+  }
+  return {};
+}
+
+namespace {
+
+Error rule_error(const std::string& file, const std::string& rule, const std::string& message) {
+  std::string where = file;
+  if (!rule.empty()) where += ": rule '" + rule + "'";
+  return Error{"rules", where + ": " + message, std::nullopt};
+}
+
+// Expands {NAME} references to definitions, themselves possibly using earlier ones.
+Result<std::string> expand(const std::string& pattern, const Json& definitions, const std::string& file,
+                           const std::string& rule, int depth = 0) {
+  if (depth > 8) return rule_error(file, rule, "definitions nest too deep (a cycle?)");
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {  // keep escapes, \{ included
+      out += pattern.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z') {
+      const std::size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        const std::string name = pattern.substr(i + 1, close - i - 1);
+        if (name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos) {
+          if (!definitions.contains(name) || !definitions[name].is_string()) {
+            return rule_error(file, rule, "unknown definition {" + name + "}");
+          }
+          auto inner = expand(definitions[name].get<std::string>(), definitions, file, rule, depth + 1);
+          if (!inner.ok()) return inner.error();
+          out += "(?:" + inner.value() + ")";
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+Result<std::unique_ptr<RE2>> compile(const std::string& pattern, const std::string& file, const std::string& rule,
+                                     const char* field) {
+  RE2::Options options(RE2::Quiet);
+  options.set_longest_match(true);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) return rule_error(file, rule, std::string(field) + " does not compile: " + re->error());
+  return re;
+}
+
+const std::set<std::string> kFileKeys = {"type", "description", "definitions", "tables", "rules"};
+const std::set<std::string> kRuleKeys = {"name",           "description",     "pattern",  "resolver",
+                                         "params",         "priority",        "examples", "counterexamples",
+                                         "not_preceded_by", "not_followed_by"};
+
+Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::set<std::string>& names) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return rule_error(path, "", "cannot read");
+  Json doc;
+  try {
+    doc = Json::parse(in);
+  } catch (const Json::parse_error& e) {
+    return Error{"rules", path + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what(), e.byte};
+  }
+  if (!doc.is_object() || !doc.contains("type") || !doc["type"].is_string() || !doc.contains("rules") ||
+      !doc["rules"].is_array()) {
+    return rule_error(path, "", "expected an object with \"type\" (string) and \"rules\" (array)");
+  }
+  for (const auto& [key, unused] : doc.items()) {
+    if (!kFileKeys.count(key)) return rule_error(path, "", "unknown key \"" + key + "\"");
+  }
+  const std::string type = doc["type"];
+  const Json definitions = doc.value("definitions", Json::object());
+  auto tables = std::make_shared<const Json>(doc.value("tables", Json::object()));
+
+  for (const Json& spec : doc["rules"]) {
+    if (!spec.is_object() || !spec.contains("name") || !spec["name"].is_string()) {
+      return rule_error(path, "", "every rule needs a \"name\"");
+    }
+    Rule rule;
+    rule.file = path;
+    rule.type = type;
+    rule.name = spec["name"];
+    for (const auto& [key, unused] : spec.items()) {
+      if (!kRuleKeys.count(key)) return rule_error(path, rule.name, "unknown key \"" + key + "\"");
+    }
+    if (!names.insert(rule.name).second) return rule_error(path, rule.name, "a rule of that name exists already");
+    if (!spec.contains("pattern") || !spec["pattern"].is_string()) {
+      return rule_error(path, rule.name, "needs a \"pattern\" (string)");
+    }
+    const std::string resolver = spec.value("resolver", "");
+    rule.resolver = find_resolver(resolver);
+    if (rule.resolver == nullptr) return rule_error(path, rule.name, "unknown resolver \"" + resolver + "\"");
+    try {
+      rule.priority = spec.value("priority", 0);
+      rule.params = spec.value("params", Json::object());
+      for (const Json& e : spec.value("examples", Json::array())) {
+        rule.examples.push_back(RuleExample{e.at("text"), e.value("mention", e.at("text").get<std::string>()),
+                                            e.value("value", Json())});
+      }
+      for (const Json& c : spec.value("counterexamples", Json::array())) rule.counterexamples.push_back(c);
+    } catch (const Json::exception& e) {
+      return rule_error(path, rule.name, std::string("malformed field: ") + e.what());
+    }
+    rule.tables = tables;
+
+    auto pattern = expand(spec["pattern"], definitions, path, rule.name);
+    if (!pattern.ok()) return pattern.error();
+    auto compiled = compile(pattern.value(), path, rule.name, "pattern");
+    if (!compiled.ok()) return compiled.error();
+    rule.pattern = std::move(compiled.value());
+    for (const auto& [name, index] : rule.pattern->NamedCapturingGroups()) {
+      rule.groups.emplace_back(name, index);
+      if (name == "mention") rule.mention_group = index;
+    }
+    for (auto [field, anchored] : {std::pair{"not_preceded_by", false}, std::pair{"not_followed_by", true}}) {
+      if (!spec.contains(field)) continue;
+      auto context = expand(spec[field], definitions, path, rule.name);
+      if (!context.ok()) return context.error();
+      auto re = compile(anchored ? "^(?:" + context.value() + ")" : "(?:" + context.value() + ")$", path,
+                        rule.name, field);
+      if (!re.ok()) return re.error();
+      (anchored ? rule.not_followed_by : rule.not_preceded_by) = std::move(re.value());
+    }
+    rules.push_back(std::move(rule));
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
+  RuleSet set;
+  std::set<std::string> names;
+  for (const std::string& path : paths) {
+    auto loaded = load_file(path, set.rules_, names);
+    if (!loaded.ok()) return loaded.error();
+  }
+  return set;
+}
+
+Result<RuleSet> RuleSet::load(const std::string& dir) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return Error{"rules", "cannot open rules directory " + dir, std::nullopt};
+  std::vector<std::string> paths;
+  while (const dirent* entry = readdir(d)) {
+    const std::string name = entry->d_name;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) paths.push_back(dir + "/" + name);
+  }
+  closedir(d);
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) return Error{"rules", "no rule files (*.json) in " + dir, std::nullopt};
+  return load_files(paths);
+}
+
+}  // namespace finfacts

@@ -1,0 +1,90 @@
+// rules: rule files (rules/*.json) loaded and compiled once at start-up.
+//
+// A rule file holds the rules of one mention type, with their examples:
+//
+//   {"type": "percent",
+//    "definitions": {"NUM": "\\d+(?:\\.\\d+)?"},           // {NUM} in a pattern expands to (?:...)
+//    "tables": {"approx": {"约": "about"}},                 // data the resolvers read
+//    "rules": [{
+//      "name": "arabic percent",
+//      "pattern": "(?P<value>{NUM})%",                      // RE2, leftmost-longest, on normalized text
+//      "resolver": "percent", "params": {"scale": 1},       // a named C++ resolver turns groups into a value
+//      "priority": 10,                                      // breaks ties between equally long overlaps
+//      "not_preceded_by": "[A-Za-z]", "not_followed_by": "[A-Za-z]",  // checked on 32 bytes around the match
+//      "examples": [{"text": "增长10.83%", "mention": "10.83%", "value": {"value": 10.83}}],
+//      "counterexamples": ["Qwen 2.5-Max"]}]}
+//
+// A group named `mention` narrows the mention to part of the match. Loading is
+// the one place that can fail: a malformed file gives an Error naming the file,
+// the rule and RE2's or the JSON parser's message. A RuleSet is immutable and
+// shared by all threads, like an RE2.
+#ifndef FINFACTS_PIPELINE_RULES_H_
+#define FINFACTS_PIPELINE_RULES_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "pipeline/document.h"
+
+namespace finfacts {
+
+struct Rule;
+
+// What a resolver sees of one match.
+class RuleMatch {
+ public:
+  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups) : rule_(rule), groups_(groups) {}
+  const Rule& rule() const { return rule_; }
+  // The text of the named group, or an empty view when it took no part in the match.
+  std::string_view group(std::string_view name) const;
+
+ private:
+  const Rule& rule_;
+  const std::vector<std::string_view>& groups_;
+};
+
+// Turns a match into the mention's value, or nullopt to reject the match.
+using Resolver = std::optional<Json> (*)(const RuleMatch& match);
+
+struct RuleExample {
+  std::string text;     // an input sentence
+  std::string mention;  // the mention's text as written in `text`
+  Json value;           // its expected value
+};
+
+struct Rule {
+  std::string file, type, name;
+  int priority = 0;
+  Resolver resolver = nullptr;
+  Json params;                               // the resolver's parameters
+  std::shared_ptr<const Json> tables;        // the file's tables
+  std::unique_ptr<RE2> pattern;
+  std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
+  std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match
+  std::vector<std::pair<std::string, int>> groups;  // named groups and their indexes
+  int mention_group = 0;                     // 0: the whole match
+  std::vector<RuleExample> examples;
+  std::vector<std::string> counterexamples;
+};
+
+class RuleSet {
+ public:
+  // Every *.json file directly in `dir`, in name order.
+  static Result<RuleSet> load(const std::string& dir);
+  static Result<RuleSet> load_files(const std::vector<std::string>& paths);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+ private:
+  std::vector<Rule> rules_;
+};
+
+}  // namespace finfacts
+
+#endif  // FINFACTS_PIPELINE_RULES_H_

@@ -1,0 +1,59 @@
+// UTF-8 helpers for text that decode() has already validated.
+#ifndef FINFACTS_PIPELINE_UTF8_H_
+#define FINFACTS_PIPELINE_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace finfacts::utf8 {
+
+// Length of the sequence that starts with `lead` (1 for a continuation byte, to stay safe).
+inline std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0xC0) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
+}
+
+// Decodes the code point at s[i] and advances i past it. `s` must be valid UTF-8.
+inline char32_t next(std::string_view s, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const std::size_t len = sequence_length(lead);
+  if (len == 1) {
+    ++i;
+    return lead;
+  }
+  char32_t cp = lead & (0xFF >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+inline void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline std::size_t count_code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace finfacts::utf8
+
+#endif  // FINFACTS_PIPELINE_UTF8_H_
