@@ -40,7 +40,7 @@ Comparison compare_with_golden(const Json& actual, const Json& golden) {
     return c;
   }
   for (const char* field : {"length", "script"}) {
-    if (golden.contains(field) && golden[field] != actual.value(field, Json())) {
+    if (golden.contains(field) && !same_json(golden[field], actual.value(field, Json()))) {
       c.differences.push_back(std::string("changed  ") + field + " " + actual.value(field, Json()).dump() +
                               " expected " + golden[field].dump());
     }
@@ -58,7 +58,7 @@ Comparison compare_with_golden(const Json& actual, const Json& golden) {
     }
     const Json& a = *it->second;
     for (const char* field : {"text", "value", "sentence"}) {
-      if (a.value(field, Json()) != m->value(field, Json())) {
+      if (!same_json(a.value(field, Json()), m->value(field, Json()))) {
         c.differences.push_back("changed  " + describe(a) + " " + field + " " + a.value(field, Json()).dump() +
                                 " expected " + m->value(field, Json()).dump());
       }
@@ -69,7 +69,7 @@ Comparison compare_with_golden(const Json& actual, const Json& golden) {
   }
   const Json golden_facts = golden.value("facts", Json::array());
   const Json actual_facts = actual.value("facts", Json::array());
-  if (golden_facts != actual_facts) {
+  if (!same_json(golden_facts, actual_facts)) {
     c.differences.push_back("changed  facts " + actual_facts.dump() + " expected " + golden_facts.dump());
   }
   return c;

@@ -29,6 +29,10 @@ std::string format_date(const Date& date) {
   return buffer;
 }
 
+bool same_json(const Json& a, const Json& b) {
+  return nlohmann::json::parse(a.dump()) == nlohmann::json::parse(b.dump());
+}
+
 const char* script_name(Script script) {
   switch (script) {
     case Script::kSimplified: return "simplified";

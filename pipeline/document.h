@@ -75,6 +75,9 @@ struct Mention {
   std::size_t rule = 0;   // index of the rule that produced it, within its RuleSet
 };
 
+// Equality of JSON values regardless of the order of object keys.
+bool same_json(const Json& a, const Json& b);
+
 enum class Script { kNone, kSimplified, kTraditional, kMixed };
 const char* script_name(Script script);
 

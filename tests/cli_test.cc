@@ -1,0 +1,216 @@
+// The command line as users and scripts meet it: documents on stdout, diagnostics on
+// stderr, one bad input never stopping the others, and the contract's exit statuses.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/document.h"
+#include "test_support.h"
+
+namespace finfacts {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_file;
+
+struct Outcome {
+  int status;
+  std::string out, err;
+  std::vector<Json> lines() const {  // stdout as JSON Lines
+    std::vector<Json> docs;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) docs.push_back(Json::parse(line));
+    return docs;
+  }
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("finfacts_cli_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+  }
+
+  Outcome run(const std::string& args, const std::string& input = "") {
+    const std::string in = file("stdin", input), out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
+    const std::string command = std::string(FINFACTS_BINARY) + " " + args + " < " + in + " > " + out + " 2> " + err;
+    const int raw = std::system(command.c_str());
+    return Outcome{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, OneBadFileAmongSeveralGetsAnErrorDocumentAndTheRestGoOn) {
+  const std::string good = file("good.txt", "營收增長18.4%");
+  const std::string bad = file("bad.txt", "增长\xFF" "10%");
+  const std::string binary = file("binary.txt", std::string("ab\0cd", 5));
+  const std::string empty = file("empty.txt", "");
+  const std::string missing = (dir_ / "missing.txt").string();
+  const std::string also_good = file("also.txt", "\xEF\xBB\xBF" "约80%");
+  const Outcome r = run("extract " + good + " " + bad + " " + binary + " " + empty + " " + missing + " " + also_good);
+  EXPECT_EQ(r.status, 1);
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 6u) << r.out;
+  EXPECT_EQ(docs[0]["id"], good);
+  EXPECT_EQ(docs[0]["mentions"][0]["value"]["value"], 18.4);
+  EXPECT_EQ(docs[1]["id"], bad);
+  EXPECT_EQ(docs[1]["error"]["code"], "invalid_utf8");
+  EXPECT_EQ(docs[1]["error"]["byte_offset"], 6);
+  EXPECT_TRUE(docs[1]["mentions"].empty());
+  EXPECT_EQ(docs[2]["error"]["code"], "binary_input");
+  EXPECT_EQ(docs[2]["error"]["byte_offset"], 2);
+  EXPECT_FALSE(docs[3].contains("error")) << "an empty file is a valid document";
+  EXPECT_EQ(docs[3]["length"], 0);
+  EXPECT_TRUE(docs[3]["mentions"].empty());
+  EXPECT_EQ(docs[4]["error"]["code"], "unreadable");
+  EXPECT_EQ(docs[5]["mentions"][0]["text"], "约80%");
+  EXPECT_EQ(docs[5]["mentions"][0]["start"], 0) << "offsets count from after the BOM";
+  EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("byte 6"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, OneFileIsOneObjectAndPrettyPutsAMentionPerLine) {
+  const std::string path = file("a.txt", "佔比約80%,同比增加2.5個百分點");
+  Outcome r = run("extract --ref-date 2025-02-14 " + path);
+  EXPECT_EQ(r.status, 0) << r.err;
+  const Json doc = Json::parse(r.out);
+  EXPECT_EQ(doc["ref_date"], "2025-02-14");
+  EXPECT_EQ(doc["script"], "traditional");
+  ASSERT_EQ(doc["mentions"].size(), 2u);
+  EXPECT_EQ(doc["mentions"][1]["value"], Json::parse(R"({"value": 2.5, "points": true})"));
+  r = run("extract --pretty " + path);
+  EXPECT_EQ(Json::parse(r.out)["mentions"], doc["mentions"]);
+  EXPECT_NE(r.out.find("\n    {\"type\":\"percent\",\"text\":\"約80%\""), std::string::npos) << r.out;
+  EXPECT_TRUE(Json::parse(r.out)["ref_date"].is_null());
+}
+
+TEST_F(Cli, ReadsStandardInput) {
+  for (const char* args : {"extract", "extract -"}) {
+    const Outcome r = run(args, "同比下滑267.36%-449.2%");
+    EXPECT_EQ(r.status, 0) << r.err;
+    const Json doc = Json::parse(r.out);
+    EXPECT_EQ(doc["id"], "-");
+    EXPECT_EQ(doc["mentions"][0]["value"], Json::parse(R"({"min": 267.36, "max": 449.2})"));
+  }
+}
+
+TEST_F(Cli, JsonlStreamSurvivesAMalformedLine) {
+  const std::string input =
+      "{\"id\": \"a\", \"text\": \"增长10%\"}\n"
+      "{\"id\": \"b\", \"text\": \"broken\n"
+      "\n"
+      "{\"text\": \"no id 5%\"}\n"
+      "[1, 2]\n"
+      "{\"id\": 7, \"text\": \"三成\", \"ref_date\": \"2024-01-31\"}\n"
+      "{\"id\": \"d\", \"text\": \"x\", \"ref_date\": \"2024-02-30\"}\n"
+      "{\"id\": \"e\", \"text\": \"a\\u0000b\"}\n";
+  const Outcome r = run("extract --jsonl --ref-date 2025-02-14", input);
+  EXPECT_EQ(r.status, 1);
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 7u) << r.out;
+  EXPECT_EQ(docs[0]["id"], "a");
+  EXPECT_EQ(docs[0]["ref_date"], "2025-02-14");
+  EXPECT_EQ(docs[0]["mentions"][0]["value"]["value"], 10);
+  EXPECT_EQ(docs[1]["id"], 2) << "no id could be read: the line number";
+  EXPECT_EQ(docs[1]["error"]["code"], "bad_json_line");
+  EXPECT_EQ(docs[2]["id"], 4);
+  EXPECT_EQ(docs[2]["mentions"][0]["text"], "5%");
+  EXPECT_EQ(docs[3]["id"], 5);
+  EXPECT_EQ(docs[3]["error"]["code"], "bad_json_line");
+  EXPECT_EQ(docs[4]["id"], 7);
+  EXPECT_EQ(docs[4]["ref_date"], "2024-01-31") << "the line's ref_date overrides the flag";
+  EXPECT_EQ(docs[4]["mentions"][0]["value"]["value"], 30);
+  EXPECT_EQ(docs[5]["error"]["code"], "bad_ref_date");
+  EXPECT_EQ(docs[6]["error"]["code"], "binary_input");
+  EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  const std::string path = file("a.txt", "10%");
+  const char* cases[] = {
+      "",
+      "frobnicate",
+      "extract --bogus",
+      "extract --ref-date",
+      "extract --ref-date 2025-02-30 ",
+      "extract --ref-date 20250214",
+      "extract --ref-date 2025-13-01",
+      "extract --max-bytes 0",
+      "extract --jsonl --pretty",
+      "check a b",
+      "extract --rules /nonexistent/rules",
+  };
+  for (const char* args : cases) {
+    const Outcome r = run(std::string(args) + " " + (std::string(args).find("jsonl") != std::string::npos ? "" : path));
+    EXPECT_EQ(r.status, 2) << "finfacts " << args << "\nstderr: " << r.err;
+    EXPECT_TRUE(r.out.empty()) << "finfacts " << args << ": nothing but documents on stdout";
+    EXPECT_FALSE(r.err.empty()) << "finfacts " << args << ": says what is wrong";
+  }
+  EXPECT_EQ(run("extract --jsonl " + path).status, 2) << "--jsonl takes no FILE";
+}
+
+TEST_F(Cli, HelpOnEveryCommand) {
+  for (const char* args : {"--help", "extract --help", "check --help"}) {
+    const Outcome r = run(args);
+    EXPECT_EQ(r.status, 0) << args;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << args;
+  }
+}
+
+TEST_F(Cli, OversizedInputIsAnErrorDocument) {
+  const std::string big = file("big.txt", std::string(100, 'x'));
+  const std::string small = file("small.txt", "5%");
+  const Outcome r = run("extract --max-bytes 50 " + big + " " + small);
+  EXPECT_EQ(r.status, 1);
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0]["error"]["code"], "too_large");
+  EXPECT_EQ(docs[1]["mentions"].size(), 1u);
+}
+
+TEST_F(Cli, CheckReportsEachKindOfDifference) {
+  const fs::path corpus = dir_ / "corpus";
+  fs::create_directories(corpus / "articles");
+  fs::create_directories(corpus / "golden");
+  std::ofstream(corpus / "articles" / "a.txt") << "佔比約80%,增長10%,下滑5%";
+  // 約80% has the wrong value, 10% is missing from the golden file, and 9% is not in the text.
+  std::ofstream(corpus / "golden" / "a.json") << R"({"ref_date": "2025-02-14", "mentions": [
+    {"type": "percent", "text": "約80%", "start": 2, "end": 6, "sentence": 0, "value": {"value": 81, "approx": "about"}},
+    {"type": "percent", "text": "5%", "start": 15, "end": 17, "sentence": 0, "value": {"value": 5}},
+    {"type": "percent", "text": "9%", "start": 20, "end": 22, "sentence": 0, "value": {"value": 9}}], "facts": []})";
+  Outcome r = run("check " + corpus.string());
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("changed  percent [2,6) \"約80%\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("expected {\"value\":81,\"approx\":\"about\"}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("extra    percent [9,12) \"10%\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("missing  percent [20,22) \"9%\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("0 passed, 1 failed"), std::string::npos) << r.out;
+
+  fs::remove(corpus / "golden" / "a.json");
+  r = run("check " + corpus.string());
+  EXPECT_EQ(r.status, 1) << "an article without a golden file fails";
+}
+
+TEST_F(Cli, CheckPassesOnTheBundledCorpus) {
+  const Outcome r = run("check " + testing::source_path("corpus"));
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("deepseek-compute-stocks: ok (16 mentions)"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace finfacts

@@ -1,0 +1,85 @@
+// The golden corpus: finfacts check agrees, and every offset points into the original text.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/check.h"
+#include "pipeline/decode.h"
+#include "test_support.h"
+
+namespace finfacts {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::extractor;
+using testing::read_file;
+using testing::source_path;
+
+std::vector<fs::path> corpus_articles() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(source_path("corpus/articles"))) {
+    if (e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Corpus, EveryArticleAgreesWithItsGoldenFile) {
+  auto checks = check_corpus(extractor(), source_path("corpus"));
+  ASSERT_TRUE(checks.ok()) << checks.error().message;
+  ASSERT_FALSE(checks.value().empty());
+  for (const ArticleCheck& c : checks.value()) {
+    EXPECT_FALSE(c.error.has_value()) << c.name << ": " << (c.error ? c.error->message : "");
+    std::string diff;
+    for (const auto& d : c.comparison.differences) diff += "\n  " + d;
+    EXPECT_TRUE(c.comparison.agrees()) << c.name << ":" << diff;
+  }
+}
+
+TEST(Corpus, SeedIsTheFoundingArticleByteForByte) {
+  const std::string seed = read_file(source_path("corpus/articles/deepseek-compute-stocks.txt"));
+  EXPECT_EQ(seed.size(), 10808u);
+  auto decoded = decode(seed);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded.value().code_points, 4196u);
+}
+
+// Offsets are sacred: original[start:end] == text, in code points, for every mention
+// of every corpus document, both in the output and in the golden file.
+TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
+  for (const fs::path& path : corpus_articles()) {
+    const std::string original = decode(read_file(path.string())).value().utf8;
+    const Json golden = Json::parse(read_file(source_path("corpus/golden/" + path.stem().string() + ".json")));
+    const Json doc = extractor().extract(path.string(), read_file(path.string()), parse_date("2025-02-14"));
+    ASSERT_FALSE(doc.contains("error")) << path;
+    for (const Json* document : {&doc, &golden}) {
+      const char* which = document == &doc ? "output" : "golden";
+      std::size_t previous_start = 0;
+      for (const Json& m : (*document)["mentions"]) {
+        const std::size_t start = m["start"], end = m["end"];
+        EXPECT_LT(start, end) << which << " " << m.dump();
+        EXPECT_GE(start, previous_start) << which << ": mentions are sorted by start";
+        previous_start = start;
+        EXPECT_EQ(testing::code_point_slice(original, start, end), m["text"].get<std::string>())
+            << which << " " << path.filename() << ": " << m.dump();
+      }
+    }
+  }
+}
+
+TEST(Corpus, SeedHasTheSixteenPercentagesAndNothingElse) {
+  const std::string path = source_path("corpus/articles/deepseek-compute-stocks.txt");
+  const Json doc = extractor().extract(path, read_file(path), parse_date("2025-02-14"));
+  std::size_t percents = 0, ranges = 0;
+  for (const Json& m : doc["mentions"]) {
+    percents += m["type"] == "percent";
+    ranges += m["value"].contains("min");
+  }
+  EXPECT_EQ(percents, 16u);
+  EXPECT_EQ(ranges, 2u);
+  EXPECT_EQ(doc["script"], "mixed");
+  EXPECT_EQ(doc["length"], 4196);
+}
+
+}  // namespace
+}  // namespace finfacts

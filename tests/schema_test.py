@@ -1,0 +1,62 @@
+#!/usr/bin/python3
+"""Validates finfacts output against schema/document.schema.json (Debian: python3-jsonschema).
+
+Usage: schema_test.py FINFACTS_BINARY SOURCE_DIR
+Checks the corpus documents, an error document, and the golden files themselves,
+and that the schema rejects documents that break the contract.
+"""
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import jsonschema
+
+binary, source = sys.argv[1], Path(sys.argv[2])
+schema = json.loads((source / "schema/document.schema.json").read_text())
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+failures = []
+
+
+def check(name, doc, valid=True):
+    errors = list(validator.iter_errors(doc))
+    if valid and errors:
+        failures.append(f"{name}: {errors[0].message} at {list(errors[0].absolute_path)}")
+    if not valid and not errors:
+        failures.append(f"{name}: the schema accepted a document that breaks the contract")
+
+
+articles = sorted((source / "corpus/articles").glob("*.txt"))
+out = subprocess.run([binary, "extract", "--ref-date", "2025-02-14", *map(str, articles)],
+                     capture_output=True, text=True, check=True).stdout
+docs = [json.loads(line) for line in out.splitlines()]
+assert len(docs) == len(articles), out
+for path, doc in zip(articles, docs):
+    check(path.name, doc)
+for golden in sorted((source / "corpus/golden").glob("*.json")):
+    check(golden.name, json.loads(golden.read_text()))
+
+with tempfile.NamedTemporaryFile(suffix=".txt") as bad:
+    bad.write(b"abc\xff")
+    bad.flush()
+    run = subprocess.run([binary, "extract", bad.name], capture_output=True, text=True)
+    assert run.returncode == 1, run
+    check("error document", json.loads(run.stdout))
+
+good = docs[0]
+broken = [
+    ("no length", {k: v for k, v in good.items() if k != "length"}),
+    ("bad script", {**good, "script": "latin"}),
+    ("percent with min only", {**good, "mentions": [{**good["mentions"][0], "value": {"min": 1}}]}),
+    ("negative start", {**good, "mentions": [{**good["mentions"][0], "start": -1}]}),
+    ("value as string", {**good, "mentions": [{**good["mentions"][0], "value": {"value": "10.83"}}]}),
+]
+for name, doc in broken:
+    check(name, doc, valid=False)
+
+for f in failures:
+    print("FAIL", f)
+print(f"{len(docs) + 1 + len(broken) - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
