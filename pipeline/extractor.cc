@@ -26,7 +26,7 @@ Extractor::Analysis Extractor::analyze(std::string_view original) const {
   Analysis a;
   a.normalized = normalizer_.normalize(original);
   a.sentences = segment(a.normalized.text);
-  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text), a.normalized.text);
+  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text, a.sentences), a.normalized.text);
   return a;
 }
 

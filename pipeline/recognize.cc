@@ -1,5 +1,7 @@
 #include "pipeline/recognize.h"
 
+#include <algorithm>
+
 #include "pipeline/utf8.h"
 
 namespace finfacts {
@@ -23,14 +25,15 @@ bool context_rejects(const Rule& rule, std::string_view text, std::size_t begin,
 
 }  // namespace
 
-void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view text, std::vector<Mention>& out) {
+void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view text, Span range,
+                    std::vector<Mention>& out) {
   const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(group_count));
   std::vector<std::string_view> groups(pieces.size());
   const re2::StringPiece whole(text.data(), text.size());
-  std::size_t pos = 0;
-  while (pos <= text.size() &&
-         rule.pattern->Match(whole, pos, text.size(), RE2::UNANCHORED, pieces.data(), group_count)) {
+  std::size_t pos = range.begin;
+  while (pos <= range.end &&
+         rule.pattern->Match(whole, pos, range.end, RE2::UNANCHORED, pieces.data(), group_count)) {
     for (std::size_t g = 0; g < pieces.size(); ++g) groups[g] = std::string_view(pieces[g].data(), pieces[g].size());
     const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t end = begin + groups[0].size();
@@ -49,15 +52,30 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
       pos = end;
     } else {  // retry one code point further on
       pos = begin;
-      if (pos >= text.size()) break;
+      if (pos >= range.end) break;
       pos += utf8::sequence_length(static_cast<unsigned char>(text[pos]));
     }
   }
 }
 
-std::vector<Mention> recognize(const RuleSet& rules, std::string_view text) {
+std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, const std::vector<Sentence>& sentences) {
   std::vector<Mention> candidates;
-  for (std::size_t i = 0; i < rules.rules().size(); ++i) recognize_rule(rules.rules()[i], i, text, candidates);
+  std::vector<int> matching;
+  for (const Sentence& sentence : sentences) {
+    const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
+    matching.clear();
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (!rules.prefilter().Match(piece, &matching, &error)) {
+      if (error.kind == RE2::Set::kNoError) continue;  // no rule matches here
+      matching.clear();                                 // the automaton gave up: try every rule
+      for (std::size_t i = 0; i < rules.rules().size(); ++i) matching.push_back(static_cast<int>(i));
+    }
+    std::sort(matching.begin(), matching.end());
+    for (int i : matching) {
+      recognize_rule(rules.rules()[static_cast<std::size_t>(i)], static_cast<std::size_t>(i), text, sentence.span,
+                     candidates);
+    }
+  }
   return candidates;
 }
 

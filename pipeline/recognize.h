@@ -5,6 +5,9 @@
 //        percent "80%"   ...                             (rule "arabic percent", inner start: not tried)
 //        percent "2.5个百分点" {"value":2.5,"points":true}
 //
+// Each sentence is first matched against all rules at once (RuleSet::prefilter);
+// only the rules that match somewhere in it then run on it, one by one, to find
+// where and with which groups. A mention never crosses a sentence boundary.
 // Candidates may overlap; resolve_overlaps() picks among them. A match that its
 // context or its resolver rejects is retried one code point further on, so a
 // shorter match inside it is still found ("-30%" rejected after "20%", "30%" kept).
@@ -16,13 +19,15 @@
 
 #include "pipeline/document.h"
 #include "pipeline/rules.h"
+#include "pipeline/segment.h"
 
 namespace finfacts {
 
-std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized);
+std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized,
+                               const std::vector<Sentence>& sentences);
 
-// The candidates of one rule alone (the rule-example tests use it).
-void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized,
+// The candidates of one rule within `range` of the text (the rule-example tests use it).
+void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized, Span range,
                     std::vector<Mention>& out);
 
 }  // namespace finfacts

@@ -127,6 +127,7 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
     auto compiled = compile(pattern.value(), path, rule.name, "pattern");
     if (!compiled.ok()) return compiled.error();
     rule.pattern = std::move(compiled.value());
+    rule.expanded_pattern = pattern.value();
     for (const auto& [name, index] : rule.pattern->NamedCapturingGroups()) {
       rule.groups.emplace_back(name, index);
       if (name == "mention") rule.mention_group = index;
@@ -154,6 +155,14 @@ Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
     auto loaded = load_file(path, set.rules_, names);
     if (!loaded.ok()) return loaded.error();
   }
+  RE2::Options options(RE2::Quiet);
+  options.set_max_mem(std::int64_t{64} << 20);  // the DFA of all rules together needs more than one rule's
+  set.prefilter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const Rule& rule : set.rules_) {
+    std::string error;
+    if (set.prefilter_->Add(rule.expanded_pattern, &error) < 0) return rule_error(rule.file, rule.name, error);
+  }
+  if (!set.prefilter_->Compile()) return Error{"rules", "the rules together are too large to compile", std::nullopt};
   return set;
 }
 

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "pipeline/document.h"
 
@@ -65,6 +66,7 @@ struct Rule {
   Json params;                               // the resolver's parameters
   std::shared_ptr<const Json> tables;        // the file's tables
   std::unique_ptr<RE2> pattern;
+  std::string expanded_pattern;              // the pattern with its definitions expanded
   std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
   std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match
   std::vector<std::pair<std::string, int>> groups;  // named groups and their indexes
@@ -81,8 +83,13 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
 
+  // All patterns in one automaton: which rules can match in a stretch of text, in
+  // one pass. recognize() runs a rule only on the sentences this says it matches.
+  const RE2::Set& prefilter() const { return *prefilter_; }
+
  private:
   std::vector<Rule> rules_;
+  std::unique_ptr<RE2::Set> prefilter_;
 };
 
 }  // namespace finfacts

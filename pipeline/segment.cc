@@ -1,6 +1,7 @@
 #include "pipeline/segment.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "pipeline/utf8.h"
 
@@ -54,7 +55,10 @@ std::vector<Sentence> segment(std::string_view text) {
     }
     newlines_in_gap = 0;
     last_end = i;
-    if (is_terminal(cp)) {
+    // ASCII ! and ? end a sentence unless a word goes on right after them, as in a URL's query.
+    const bool ascii_inside_word = (cp == '!' || cp == '?') && i < text.size() &&
+                                   std::isalnum(static_cast<unsigned char>(text[i])) != 0;
+    if (is_terminal(cp) && !ascii_inside_word) {
       // Take further terminal marks and closing marks with it: "真的?!" and "好。”".
       while (i < text.size()) {
         std::size_t k = i;

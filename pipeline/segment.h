@@ -5,7 +5,8 @@
 //                                          sentence 2 "研究院稱"       paragraph 1
 //
 // A sentence ends after 。！？!? (with any closing quotes or brackets right
-// after them) and at every line break; a blank line also ends the paragraph.
+// after them; ASCII !? not when a letter or digit follows, as in a URL's
+// "post?rate=5") and at every line break; a blank line also ends the paragraph.
 // Sentences are numbered from 0 in document order; whitespace-only stretches
 // are not sentences. Spans exclude the line break and surrounding whitespace.
 #ifndef FINFACTS_PIPELINE_SEGMENT_H_

@@ -51,7 +51,7 @@ TEST(RuleExamples, EveryExampleIsFoundWithItsValue) {
       // The rule itself matches there.
       const NormalizedText n = extractor().normalizer().normalize(ex.text);
       std::vector<Mention> candidates;
-      recognize_rule(rule, r, n.text, candidates);
+      recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates);
       bool rule_matches = false;
       for (const Mention& c : candidates) {
         const CodePointSpan s = n.offsets.to_original(n.text, c.span);
@@ -86,7 +86,7 @@ TEST(RuleExamples, NoCounterexampleIsReported) {
       if (rule.type == "guard") {  // a guard must not swallow this text
         const NormalizedText n = extractor().normalizer().normalize(text);
         std::vector<Mention> candidates;
-        recognize_rule(rule, r, n.text, candidates);
+        recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates);
         EXPECT_TRUE(candidates.empty()) << where;
         continue;
       }
@@ -181,7 +181,8 @@ TEST_F(RuleFileTest, DefinitionsExpandAndContextChecksApply) {
   auto set = RuleSet::load_files({path});
   ASSERT_TRUE(set.ok()) << set.error().message;
   std::vector<Mention> out;
-  recognize_rule(set.value().rules()[0], 0, "a 12% b Q5% 7%x 8%", out);
+  const std::string text = "a 12% b Q5% 7%x 8%";
+  recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].value, Json::parse(R"({"value": 12})"));
   EXPECT_EQ(out[1].value, Json::parse(R"({"value": 8})"));

@@ -25,6 +25,12 @@ TEST(Segment, KeepsClosingQuotesAndRepeatedMarksWithTheSentence) {
   EXPECT_EQ(sentences_of("真的要到了吗?!下一句"), (std::vector<std::string>{"真的要到了吗?!", "下一句"}));
 }
 
+TEST(Segment, AsciiMarksInsideAWordDoNotEndSentences) {
+  EXPECT_EQ(sentences_of("见https://example.com/post?id=5&rate=50%25!再见"),
+            (std::vector<std::string>{"见https://example.com/post?id=5&rate=50%25!", "再见"}));
+  EXPECT_EQ(sentences_of("Yahoo!Japan?是吗?是"), (std::vector<std::string>{"Yahoo!Japan?", "是吗?", "是"}));
+}
+
 TEST(Segment, SemicolonsAndCommasDoNotEndSentences) {
   EXPECT_EQ(sentences_of("浙江东方、华金资本;给DeepSeek提供服务,这是最早的。"),
             (std::vector<std::string>{"浙江东方、华金资本;给DeepSeek提供服务,这是最早的。"}));
