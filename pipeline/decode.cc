@@ -70,7 +70,7 @@ Result<DecodedText> decode(std::string_view bytes) {
     i += len;
     ++code_points;
   }
-  return DecodedText{std::string(bytes.substr(start)), code_points};
+  return DecodedText{bytes.substr(start), code_points};
 }
 
 }  // namespace finfacts

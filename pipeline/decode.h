@@ -19,10 +19,11 @@
 namespace finfacts {
 
 struct DecodedText {
-  std::string utf8;               // the original text: input minus a leading BOM
+  std::string_view utf8;          // the original text: the input minus a leading BOM (a view into it)
   std::size_t code_points = 0;    // its length in code points
 };
 
+// Validates without copying: the result views `bytes`, which must outlive it.
 Result<DecodedText> decode(std::string_view bytes);
 
 }  // namespace finfacts

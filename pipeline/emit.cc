@@ -1,29 +1,10 @@
 #include "pipeline/emit.h"
 
-#include "pipeline/utf8.h"
 
 namespace finfacts {
 namespace {
 
 Json date_or_null(const std::optional<Date>& date) { return date ? Json(format_date(*date)) : Json(nullptr); }
-
-// Walks the original text forward to code-point offsets, which come (mostly) in order.
-class OriginalCursor {
- public:
-  explicit OriginalCursor(std::string_view text) : text_(text) {}
-  std::size_t byte_of(std::size_t code_point) {
-    if (code_point < index_) index_ = 0, byte_ = 0;  // rare: go back to the start
-    while (index_ < code_point && byte_ < text_.size()) {
-      byte_ += utf8::sequence_length(static_cast<unsigned char>(text_[byte_]));
-      ++index_;
-    }
-    return byte_;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t index_ = 0, byte_ = 0;
-};
 
 }  // namespace
 
@@ -36,11 +17,10 @@ Json document_json(const Json& id, const std::optional<Date>& ref_date, std::str
   doc["script"] = script_name(normalized.script);
   doc["length"] = normalized.original_length;
   Json list = Json::array();
-  OriginalCursor starts(original), ends(original);
   for (const Mention& m : mentions) {
     const CodePointSpan span = normalized.offsets.to_original(normalized.text, m.span);
-    const std::size_t begin_byte = starts.byte_of(span.start);
-    const std::size_t end_byte = ends.byte_of(span.end);
+    const std::size_t begin_byte = normalized.offsets.original_byte(original, span.start);
+    const std::size_t end_byte = normalized.offsets.original_byte(original, span.end);
     Json mention = Json::object();
     mention["type"] = m.type;
     mention["text"] = std::string(original.substr(begin_byte, end_byte - begin_byte));

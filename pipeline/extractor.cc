@@ -40,7 +40,7 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
   }
   auto decoded = decode(bytes);
   if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
-  const std::string& original = decoded.value().utf8;
+  const std::string_view original = decoded.value().utf8;
   const Analysis a = analyze(original);
   return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions);
 }

@@ -123,20 +123,25 @@ void Normalizer::add_phrase(std::string_view from, std::string_view to) {
 
 NormalizedText Normalizer::normalize(std::string_view original) const {
   NormalizedText out;
-  out.text.reserve(original.size() + original.size() / 16);
+  // Written through a pointer into a buffer sized for the worst case of one-for-one
+  // replacement (3 bytes -> 4 bytes); only a phrase can need more, and it checks.
+  std::string& text = out.text;
+  text.resize(original.size() + original.size() / 3 + 8);
+  std::size_t w = 0;
   std::size_t norm_index = 0, orig_index = 0;
   std::size_t traditional = 0, simplified = 0;
 
   auto emit = [&](char32_t cp) {
-    out.offsets.note_code_point(norm_index++, out.text.size());
-    utf8::append(out.text, cp);
+    out.offsets.note_code_point(norm_index++, w);
+    w += utf8::encode(cp, &text[w]);
   };
 
   for (std::size_t i = 0; i < original.size();) {
+    out.offsets.note_original_code_point(orig_index, i);
     const auto byte = static_cast<unsigned char>(original[i]);
     if (byte < 0x80) {  // ASCII: nothing to do but copy
-      out.offsets.note_code_point(norm_index++, out.text.size());
-      out.text.push_back(static_cast<char>(byte));
+      out.offsets.note_code_point(norm_index++, w);
+      text[w++] = static_cast<char>(byte);
       ++i, ++orig_index;
       continue;
     }
@@ -157,7 +162,10 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         }
       }
       if (match != nullptr) {
+        std::size_t index = orig_index;
         for (std::size_t k = at; k < at + match->from.size();) {
+          if (k > at) out.offsets.note_original_code_point(index, k);
+          ++index;
           const char32_t c = utf8::next(original, k);
           if (c < kTableSize) {
             traditional += (flags_[c] & kTraditional) != 0;
@@ -166,6 +174,10 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         }
         if (match->from_code_points != match->to_code_points) {
           out.offsets.add_edit(norm_index, match->to_code_points, orig_index, match->from_code_points);
+        }
+        const std::size_t rest = original.size() - at - match->from.size();
+        if (w + match->to.size() + rest + rest / 3 + 8 > text.size()) {
+          text.resize(w + match->to.size() + rest + rest / 3 + 8);
         }
         for (std::size_t k = 0; k < match->to.size();) emit(utf8::next(match->to, k));
         orig_index += match->from_code_points;
@@ -178,6 +190,7 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
     emit(chars_[cp]);
     ++orig_index;
   }
+  text.resize(w);
   out.original_length = orig_index;
   out.script = traditional && simplified ? Script::kMixed
                : traditional             ? Script::kTraditional

@@ -23,6 +23,20 @@ std::size_t OffsetMap::code_point_at(std::string_view normalized, std::size_t by
   return index + utf8::count_code_points(normalized.substr(at, byte - at));
 }
 
+std::size_t OffsetMap::original_byte(std::string_view original, std::size_t index) const {
+  // The last checkpoint at or before `index`, then a scan of at most 63 code points.
+  std::size_t at = 0, byte = 0;
+  if (!original_checkpoints_.empty()) {
+    const std::size_t c = std::min(index / kCheckpointStride, original_checkpoints_.size() - 1);
+    at = c * kCheckpointStride;
+    byte = original_checkpoints_[c];
+  }
+  for (; at < index && byte < original.size(); ++at) {
+    byte += utf8::sequence_length(static_cast<unsigned char>(original[byte]));
+  }
+  return byte;
+}
+
 std::size_t OffsetMap::original_start(std::size_t norm) const {
   auto it = std::upper_bound(edits_.begin(), edits_.end(), norm,
                              [](std::size_t n, const Edit& e) { return n < e.norm_begin; });

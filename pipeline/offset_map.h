@@ -34,9 +34,13 @@ class OffsetMap {
   static constexpr std::size_t kCheckpointStride = 64;
 
   // Building, in text order, by the normalizer:
-  // the normalized code point `index` starts at `byte` of the normalized text.
+  // the normalized code point `index` starts at `byte` of the normalized text,
   void note_code_point(std::size_t index, std::size_t byte) {
     if (index % kCheckpointStride == 0) checkpoints_.push_back(static_cast<std::uint32_t>(byte));
+  }
+  // and the original code point `index` at `byte` of the original text.
+  void note_original_code_point(std::size_t index, std::size_t byte) {
+    if (index % kCheckpointStride == 0) original_checkpoints_.push_back(static_cast<std::uint32_t>(byte));
   }
   // normalized code points [norm_begin, +norm_len) replaced original [orig_begin, +orig_len).
   void add_edit(std::size_t norm_begin, std::size_t norm_len, std::size_t orig_begin, std::size_t orig_len);
@@ -44,6 +48,8 @@ class OffsetMap {
   // Using: `normalized` is the text this map was built for.
   CodePointSpan to_original(std::string_view normalized, Span span) const;
   std::size_t code_point_at(std::string_view normalized, std::size_t byte) const;  // normalized code points
+  // The byte of the original text where its code point `index` starts.
+  std::size_t original_byte(std::string_view original, std::size_t index) const;
 
   bool is_identity() const { return edits_.empty(); }
 
@@ -55,6 +61,7 @@ class OffsetMap {
   std::size_t original_end(std::size_t norm_end) const;
 
   std::vector<std::uint32_t> checkpoints_;  // byte offset of every 64th normalized code point
+  std::vector<std::uint32_t> original_checkpoints_;  // byte offset of every 64th original code point
   std::vector<Edit> edits_;                 // sorted by norm_begin
 };
 

@@ -48,7 +48,8 @@ TEST(Corpus, SeedIsTheFoundingArticleByteForByte) {
 // of every corpus document, both in the output and in the golden file.
 TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
   for (const fs::path& path : corpus_articles()) {
-    const std::string original = decode(read_file(path.string())).value().utf8;
+    const std::string bytes = read_file(path.string());
+    const std::string original(decode(bytes).value().utf8);
     const Json golden = Json::parse(read_file(source_path("corpus/golden/" + path.stem().string() + ".json")));
     const Json doc = extractor().extract(path.string(), read_file(path.string()), parse_date("2025-02-14"));
     ASSERT_FALSE(doc.contains("error")) << path;
