@@ -132,6 +132,8 @@ Json Decimal::to_json() const {
 std::optional<Decimal> parse_number(std::string_view text) {
   bool negative = false;
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) negative = text[0] == '-', text.remove_prefix(1);
+  constexpr std::string_view kNegative = "负";
+  if (text.substr(0, kNegative.size()) == kNegative) negative = true, text.remove_prefix(kNegative.size());
   if (text.empty()) return std::nullopt;
 
   Wide mantissa = 0;

@@ -5,6 +5,7 @@
 //   parse_number("一百二十")          -> 120       parse_number("一百二") -> 120 (spoken)
 //   parse_number("三万五")            -> 35000     parse_number("3.5亿")  -> 350000000
 //   parse_number("二〇二四")          -> 2024 (digit by digit when no unit is written)
+//   parse_number("负3.9")             -> -39e-1
 //
 // Values are decimals (mantissa x 10^exponent), never binary floating point, so
 // 4.94亿 is 494000000 and 10.83 prints as 10.83. Text is normalized (Simplified,
