@@ -1,10 +1,9 @@
 #include "pipeline/rules.h"
 
 #include <algorithm>
-#include <dirent.h>
+#include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "pipeline/resolvers.h"
 
@@ -167,14 +166,12 @@ Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
 }
 
 Result<RuleSet> RuleSet::load(const std::string& dir) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return Error{"rules", "cannot open rules directory " + dir, std::nullopt};
   std::vector<std::string> paths;
-  while (const dirent* entry = readdir(d)) {
-    const std::string name = entry->d_name;
-    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) paths.push_back(dir + "/" + name);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".json") paths.push_back(entry.path().string());
   }
-  closedir(d);
+  if (ec) return Error{"rules", "cannot open rules directory " + dir + ": " + ec.message(), std::nullopt};
   std::sort(paths.begin(), paths.end());
   if (paths.empty()) return Error{"rules", "no rule files (*.json) in " + dir, std::nullopt};
   return load_files(paths);
