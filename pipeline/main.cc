@@ -233,8 +233,9 @@ int run(int argc, char** argv) {
       auto v = value();
       char* end = nullptr;
       const unsigned long long n = v ? std::strtoull(v->c_str(), &end, 10) : 0;
-      if (!v || v->empty() || *end != '\0' || n == 0) {
-        return usage_error("--max-bytes needs a positive number of bytes", hint.c_str());
+      // Offsets are kept in 32 bits (OffsetMap), so no document may reach 4 GiB.
+      if (!v || v->empty() || *end != '\0' || n == 0 || n >= (1ULL << 32)) {
+        return usage_error("--max-bytes needs a number of bytes from 1 to 4294967295", hint.c_str());
       }
       options.max_bytes = n;
     } else {

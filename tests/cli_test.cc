@@ -151,6 +151,8 @@ TEST_F(Cli, UsageErrorsExitTwo) {
       "extract --ref-date 20250214",
       "extract --ref-date 2025-13-01",
       "extract --max-bytes 0",
+      "extract --max-bytes 4294967296",
+      "extract --max-bytes 12x",
       "extract --jsonl --pretty",
       "check a b",
       "extract --rules /nonexistent/rules",
