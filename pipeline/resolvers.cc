@@ -1,7 +1,5 @@
 #include "pipeline/resolvers.h"
 
-#include <cstring>
-
 #include "pipeline/numeral.h"
 
 namespace finfacts {
@@ -11,8 +9,10 @@ namespace {
 std::optional<Decimal> scaled_number(const RuleMatch& m, std::string_view text) {
   auto number = parse_number(text);
   if (!number) return std::nullopt;
-  const Json& scale = m.rule().params.value("scale", Json(1));
-  auto factor = parse_number(scale.dump());
+  const Json& params = m.rule().params;
+  const auto scale = params.find("scale");
+  if (scale == params.end()) return number;
+  auto factor = parse_number(scale->dump());
   if (!factor) return std::nullopt;
   return number->times(*factor);
 }
@@ -23,9 +23,11 @@ std::optional<std::string> approximation(const RuleMatch& m) {
   for (const char* group : {"approx_before", "approx_after"}) {
     const std::string_view word = m.group(group);
     if (word.empty()) continue;
-    const Json& table = m.rule().tables->value("approx", Json::object());
-    auto it = table.find(std::string(word));
-    if (it == table.end()) return std::nullopt;  // a word the table forgot: the rule file is wrong
+    const Json& tables = *m.rule().tables;
+    const auto table = tables.find("approx");
+    if (table == tables.end()) return std::nullopt;
+    const auto it = table->find(std::string(word));
+    if (it == table->end()) return std::nullopt;  // a word the table forgot: the rule file is wrong
     result = it->get<std::string>();
   }
   return result;
