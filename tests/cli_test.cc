@@ -31,18 +31,7 @@ struct Outcome {
 
 class Cli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("finfacts_cli_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-  }
+  std::string file(const std::string& name, const std::string& bytes) { return scratch_.write(name, bytes); }
 
   Outcome run(const std::string& args, const std::string& input = "") {
     const std::string in = file("stdin", input), out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
@@ -51,7 +40,8 @@ class Cli : public ::testing::Test {
     return Outcome{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
   }
 
-  fs::path dir_;
+  testing::ScratchDir scratch_;
+  const fs::path& dir_ = scratch_.path();
 };
 
 TEST_F(Cli, OneBadFileAmongSeveralGetsAnErrorDocumentAndTheRestGoOn) {

@@ -101,24 +101,13 @@ TEST(RuleExamples, NoCounterexampleIsReported) {
 
 class RuleFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("finfacts_rules_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& content) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
-  }
+  std::string write(const std::string& name, const std::string& content) { return scratch_.write(name, content); }
   std::string load_error(const std::string& content) {
     auto result = RuleSet::load_files({write("test.json", content)});
     return result.ok() ? std::string("(loaded)") : result.error().message;
   }
 
-  fs::path dir_;
+  testing::ScratchDir scratch_;
 };
 
 TEST_F(RuleFileTest, MalformedJsonNamesFileAndByteOffset) {
@@ -189,7 +178,7 @@ TEST_F(RuleFileTest, DefinitionsExpandAndContextChecksApply) {
 }
 
 TEST_F(RuleFileTest, EmptyDirectoryIsAnError) {
-  auto set = RuleSet::load(dir_.string());
+  auto set = RuleSet::load(scratch_.path().string());
   ASSERT_FALSE(set.ok());
   EXPECT_NE(set.error().message.find("no rule files"), std::string::npos);
 }

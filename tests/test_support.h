@@ -2,6 +2,9 @@
 #ifndef FINFACTS_TESTS_TEST_SUPPORT_H_
 #define FINFACTS_TESTS_TEST_SUPPORT_H_
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -35,6 +38,31 @@ inline const Extractor& extractor() {
   }();
   return *instance;
 }
+
+// A fresh directory for one test, removed when the test ends.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("finfacts_" + std::to_string(::getpid()) + "_" + test->test_suite_name() + "_" + test->name());
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path_); }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `bytes` to the file `name` in the directory and returns its path.
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const std::filesystem::path file = path_ / name;
+    std::ofstream(file, std::ios::binary) << bytes;
+    return file.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 // The code points [start, end) of a UTF-8 string.
 inline std::string code_point_slice(const std::string& text, std::size_t start, std::size_t end) {
