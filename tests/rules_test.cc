@@ -1,8 +1,5 @@
 #include "pipeline/rules.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -12,7 +9,6 @@
 namespace finfacts {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::extractor;
 
 // ---- Every example of every rule file is a test -------------------------------------------
