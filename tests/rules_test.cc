@@ -1,6 +1,5 @@
 #include "pipeline/rules.h"
 
-
 #include <gtest/gtest.h>
 
 #include "pipeline/recognize.h"
