@@ -42,6 +42,14 @@ Result<DecodedText> decode(std::string_view bytes) {
       ++code_points;
       continue;
     }
+    // The common case in Chinese text: a three-byte sequence whose lead (E1..EC, EE, EF) rules out
+    // overlongs (E0), surrogates (ED) and control characters; only the continuations need a look.
+    const bool plain_three_byte = lead >= 0xE1 && lead <= 0xEF && lead != 0xED;
+    if (plain_three_byte && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      ++code_points;
+      continue;
+    }
     std::size_t len;
     char32_t cp;
     char32_t min;

@@ -18,15 +18,24 @@ inline std::size_t sequence_length(unsigned char lead) {
 
 // Decodes the code point at s[i] and advances i past it. `s` must be valid UTF-8.
 inline char32_t next(std::string_view s, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  const std::size_t len = sequence_length(lead);
-  if (len == 1) {
-    ++i;
+  const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+  const char32_t lead = b(0);
+  if (lead < 0x80) {
+    i += 1;
     return lead;
   }
-  char32_t cp = lead & (0xFF >> (len + 1));
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
+  if (lead < 0xE0) {
+    const char32_t cp = ((lead & 0x1F) << 6) | (b(1) & 0x3F);
+    i += 2;
+    return cp;
+  }
+  if (lead < 0xF0) {  // all of CJK's basic blocks
+    const char32_t cp = ((lead & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    i += 3;
+    return cp;
+  }
+  const char32_t cp = ((lead & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+  i += 4;
   return cp;
 }
 

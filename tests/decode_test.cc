@@ -39,6 +39,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"lead byte 0xF5 (beyond U+10FFFF)", "x\xF5\x80\x80\x80", "invalid_utf8", 1},
         BadInput{"truncated in the middle", "增\xE9\x95" "x", "invalid_utf8", 3},
         BadInput{"truncated at the end", "增长\xE9\x95", "invalid_utf8", 6},
+        BadInput{"three-byte lead, second byte not a continuation", "\xEF\x41\x80", "invalid_utf8", 0},
+        BadInput{"three-byte lead, third byte not a continuation", "a\xE5\xA2\x41", "invalid_utf8", 1},
         BadInput{"overlong two-byte (C0 AF)", "ab\xC0\xAF", "invalid_utf8", 2},
         BadInput{"overlong three-byte (E0 80 AF)", "\xE0\x80\xAF", "invalid_utf8", 0},
         BadInput{"overlong four-byte (F0 82 82 AC)", "1%\xF0\x82\x82\xAC", "invalid_utf8", 2},
