@@ -1,0 +1,69 @@
+// Offsets are sacred: for any text, every mention's [start, end) in code points of the
+// original is exactly its text, mentions are sorted and disjoint, and sentences exist.
+// Texts are drawn at random (fixed seeds) from pieces that stress normalization.
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/decode.h"
+#include "test_support.h"
+
+namespace finfacts {
+namespace {
+
+using testing::code_point_slice;
+
+void expect_offsets_hold(const Extractor& extractor, const std::string& bytes, const std::string& what) {
+  const Json doc = extractor.extract("t", bytes, std::nullopt);
+  ASSERT_FALSE(doc.contains("error")) << what << ": " << doc.dump();
+  const std::string original(decode(bytes).value().utf8);
+  std::size_t previous_end = 0;
+  for (const Json& m : doc["mentions"]) {
+    const std::size_t start = m["start"], end = m["end"];
+    ASSERT_EQ(code_point_slice(original, start, end), m["text"].get<std::string>()) << what << "\n" << m.dump();
+    EXPECT_GE(start, previous_end) << what << ": sorted and disjoint";
+    EXPECT_LE(end, doc["length"].get<std::size_t>()) << what;
+    previous_end = end;
+  }
+}
+
+TEST(OffsetsProperty, RandomTextsOfTrickyPieces) {
+  const std::vector<std::string> pieces = {
+      "增長", "佔比約", "10.83%", "２０％－３０％", "百分之三十五點五", "逾五成", "2.5個百分點", "乾隆", "乾燥",
+      "䂎", "𥎝", "\uF91D", "衞", "开始發酵", " ", "\u3000", "\r\n", "\n\n", "。", "?", "!", "https://a.b/c?d=5%25",
+      "Qwen 2.5-Max", "-", "至", "成本", "三成", "１", "％", "約", "左右", "\xEF\xBB\xBF", "A", "。”", "萬國數據"};
+  std::mt19937 random(20250214);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 40);
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
+    expect_offsets_hold(testing::extractor(), text, "round " + std::to_string(round));
+  }
+}
+
+// Through the whole pipeline with a phrase table that changes lengths, as some OpenCC
+// configurations (tw2sp) would: offsets after and around the phrase still hold.
+TEST(OffsetsProperty, PhrasesThatChangeLengthThroughThePipeline) {
+  namespace fs = std::filesystem;
+  testing::ScratchDir scratch;
+  const fs::path rules = scratch.path() / "rules";
+  fs::copy(testing::source_path("rules"), rules, fs::copy_options::recursive);
+  std::ofstream(rules / "normalize" / "TSPhrases.txt", std::ios::app) << "台積電\t台湾积体电路\n主機板\t主板\n";
+  auto extractor = Extractor::load(rules.string());
+  ASSERT_TRUE(extractor.ok()) << extractor.error().message;
+
+  const std::string text = "台積電漲10%,主機板跌5%,百分之三。";
+  const Json doc = extractor.value().extract("t", text, std::nullopt);
+  ASSERT_EQ(doc["mentions"].size(), 3u) << doc.dump();
+  EXPECT_EQ(doc["mentions"][0]["text"], "10%");
+  EXPECT_EQ(doc["mentions"][0]["start"], 4);
+  EXPECT_EQ(doc["mentions"][1]["start"], 12);
+  EXPECT_EQ(doc["mentions"][2]["text"], "百分之三");
+  EXPECT_EQ(doc["length"], 20);
+  expect_offsets_hold(extractor.value(), text, "length-changing phrases");
+}
+
+}  // namespace
+}  // namespace finfacts
