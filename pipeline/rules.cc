@@ -126,7 +126,6 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
     auto compiled = compile(pattern.value(), path, rule.name, "pattern");
     if (!compiled.ok()) return compiled.error();
     rule.pattern = std::move(compiled.value());
-    rule.expanded_pattern = pattern.value();
     for (const auto& [name, index] : rule.pattern->NamedCapturingGroups()) {
       rule.groups.emplace_back(name, index);
       if (name == "mention") rule.mention_group = index;
@@ -159,7 +158,7 @@ Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
   set.prefilter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const Rule& rule : set.rules_) {
     std::string error;
-    if (set.prefilter_->Add(rule.expanded_pattern, &error) < 0) return rule_error(rule.file, rule.name, error);
+    if (set.prefilter_->Add(rule.pattern->pattern(), &error) < 0) return rule_error(rule.file, rule.name, error);
   }
   if (!set.prefilter_->Compile()) return Error{"rules", "the rules together are too large to compile", std::nullopt};
   return set;

@@ -66,7 +66,6 @@ struct Rule {
   Json params;                               // the resolver's parameters
   std::shared_ptr<const Json> tables;        // the file's tables
   std::unique_ptr<RE2> pattern;
-  std::string expanded_pattern;              // the pattern with its definitions expanded
   std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
   std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match
   std::vector<std::pair<std::string, int>> groups;  // named groups and their indexes
