@@ -55,20 +55,22 @@ Normalizer::Normalizer() : chars_(kTableSize), flags_(kTableSize, 0) {
   for (char32_t cp = 0; cp < kTableSize; ++cp) chars_[cp] = cp;
   for (char32_t cp = 0xFF01; cp <= 0xFF5E; ++cp) chars_[cp] = cp - 0xFEE0;
   chars_[0x3000] = ' ';
-  // CJK compatibility ideographs: NFC maps each to one unified ideograph.
-  auto fold_compatibility = [this](char32_t first, char32_t last) {
+}
+
+void Normalizer::fold_compatibility_ideographs() {
+  // NFC maps each CJK compatibility ideograph to one unified ideograph (U+F91D -> 欄), which
+  // then converts as that ideograph does (欄 -> 栏).
+  for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0xF900, 0xFAFF}, {0x2F800, 0x2FA1F}}) {
     for (char32_t cp = first; cp <= last; ++cp) {
       std::string s;
       utf8::append(s, cp);
       utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
       if (nfc == nullptr) continue;
-      const char32_t to = single_code_point(reinterpret_cast<const char*>(nfc));
+      const char32_t unified = single_code_point(reinterpret_cast<const char*>(nfc));
       std::free(nfc);
-      if (to != 0) chars_[cp] = to;
+      if (unified != 0 && unified < kTableSize) chars_[cp] = chars_[unified];
     }
-  };
-  fold_compatibility(0xF900, 0xFAFF);
-  fold_compatibility(0x2F800, 0x2FA1F);
+  }
 }
 
 Result<Normalizer> Normalizer::load(const std::string& dir) {
@@ -99,12 +101,7 @@ Result<Normalizer> Normalizer::load(const std::string& dir) {
     const char32_t cp = single_code_point(e.key);
     if (cp != 0 && cp < kTableSize && !contains(e.values, e.key)) n.flags_[cp] |= kSimplified;
   }
-  // Compatibility ideographs convert as the ideograph NFC gives them.
-  for (char32_t cp = 0xF900; cp < kTableSize; ++cp) {
-    if (n.chars_[cp] != cp && n.chars_[cp] < kTableSize && (cp <= 0xFAFF || cp >= 0x2F800)) {
-      n.chars_[cp] = n.chars_[n.chars_[cp]];
-    }
-  }
+  n.fold_compatibility_ideographs();
   for (const DictEntry& e : phrases.value()) n.add_phrase(e.key, e.values.front());
   return n;
 }

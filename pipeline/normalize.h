@@ -56,6 +56,7 @@ class Normalizer {
   static constexpr char32_t kTableSize = 0x30000;  // BMP, SMP and SIP: every CJK block but Ext G+
 
   Normalizer();
+  void fold_compatibility_ideographs();  // after the Traditional->Simplified tables are in
 
   std::vector<char32_t> chars_;     // chars_[cp]: what cp normalizes to
   std::vector<std::uint8_t> flags_;
