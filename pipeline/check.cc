@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <tuple>
 
+#include "pipeline/input.h"
 namespace finfacts {
 namespace {
 
@@ -20,14 +20,6 @@ std::string describe(const Json& m) {
   std::ostringstream s;
   s << m.value("type", "?") << " [" << m.value("start", -1) << "," << m.value("end", -1) << ") "
     << Json(m.value("text", "")).dump() << " " << m.value("value", Json()).dump();
-  return s.str();
-}
-
-Result<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"unreadable", "cannot read " + path.string(), std::nullopt};
-  std::ostringstream s;
-  s << in.rdbuf();
   return s.str();
 }
 
@@ -92,10 +84,11 @@ Result<std::vector<ArticleCheck>> check_corpus(const Extractor& extractor, const
     ArticleCheck check;
     check.name = path.stem().string();
     const fs::path golden_path = fs::path(corpus_dir) / "golden" / (check.name + ".json");
-    auto article = read_file(path);
-    auto golden_text = read_file(golden_path);
+    auto article = read_input(path.string(), extractor.max_bytes());
+    auto golden_text = read_input(golden_path.string(), extractor.max_bytes());
     if (!article.ok() || !golden_text.ok()) {
       check.error = !article.ok() ? article.error() : golden_text.error();
+      check.error->message = (!article.ok() ? path : golden_path).string() + ": " + check.error->message;
       checks.push_back(std::move(check));
       continue;
     }

@@ -1,7 +1,5 @@
 // finfacts: the command line (../shared/CONTRACT.md). Thin: parse flags, call the library, print.
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -9,6 +7,7 @@
 #include "pipeline/check.h"
 #include "pipeline/emit.h"
 #include "pipeline/extractor.h"
+#include "pipeline/input.h"
 
 namespace finfacts {
 namespace {
@@ -69,24 +68,6 @@ struct Options {
   std::size_t max_bytes = Extractor::kDefaultMaxBytes;
   std::vector<std::string> inputs;
 };
-
-// Reads a whole file (or stdin for "-"), stopping early past `limit` bytes.
-Result<std::string> read_input(const std::string& path, std::size_t limit) {
-  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Error{"unreadable", "cannot open: " + std::string(std::strerror(errno)), std::nullopt};
-  std::string data;
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    data.append(buffer, n);
-    if (data.size() > limit) break;  // extract() reports it; no need to read the rest
-  }
-  const bool failed = std::ferror(f) != 0;
-  const int error = errno;
-  if (f != stdin) std::fclose(f);
-  if (failed) return Error{"unreadable", "cannot read: " + std::string(std::strerror(error)), std::nullopt};
-  return data;
-}
 
 void write_line(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
