@@ -1,6 +1,5 @@
 #include "pipeline/emit.h"
 
-
 namespace finfacts {
 namespace {
 
