@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <limits>
+#include <utility>
+#include <vector>
 
 #include "pipeline/utf8.h"
 
@@ -45,14 +47,30 @@ Decimal normalized(Wide mantissa, int exponent) {
   return Decimal{static_cast<std::int64_t>(mantissa), exponent};
 }
 
-// An integer in Chinese numerals: "三十五", "一百二" (spoken: 120), "二〇二四" (digit by digit).
+// An integer in Chinese numerals: "三十五", "一百二" (spoken: 120), "二〇二四" (digit by digit),
+// or mixed with Arabic digit runs between the units: "5万4千6百", "1千零1".
 std::optional<Wide> parse_chinese_integer(std::string_view text) {
   std::u32string cps;
-  for (std::size_t i = 0; i < text.size();) cps.push_back(utf8::next(text, i));
+  std::vector<Wide> runs;  // the value of each Arabic digit run, which stands in cps as one U'#'
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      Wide run = 0;
+      for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        run = run * 10 + (text[i] - '0');
+        if (run > kMax) return std::nullopt;
+      }
+      runs.push_back(run);
+      cps.push_back(U'#');
+      continue;
+    }
+    cps.push_back(utf8::next(text, i));
+  }
   if (cps.empty()) return std::nullopt;
+  std::size_t next_run = 0;
 
   bool has_unit = false;
   for (char32_t cp : cps) has_unit |= unit_value(cp) != 0 || cp == U'廿' || cp == U'卅';
+  if (!has_unit && !runs.empty()) return std::nullopt;  // Arabic alone is not read here
   if (!has_unit) {  // digit by digit
     Wide value = 0;
     for (char32_t cp : cps) {
@@ -68,8 +86,15 @@ std::optional<Wide> parse_chinese_integer(std::string_view text) {
   bool have_digit = false, after_unit = false;
   std::int64_t last_unit = 1;
   for (char32_t cp : cps) {
-    const int d = digit_value(cp);
     const std::int64_t unit = unit_value(cp);
+    const int d = cp == U'#' ? 0 : digit_value(cp);
+    // Two digits in a row are no positional numeral: 四五十 is a range, not 50.
+    if ((cp == U'#' || d > 0) && have_digit) return std::nullopt;
+    if (cp == U'#') {
+      number = runs[next_run++];
+      have_digit = number != 0;
+      continue;
+    }
     if (d >= 0) {
       number = d;
       have_digit = d != 0;
@@ -109,6 +134,26 @@ std::optional<Decimal> Decimal::times(Decimal other) const {
   return normalized(product, exponent + other.exponent);
 }
 
+std::optional<Decimal> Decimal::plus(Decimal other) const {
+  Decimal a = *this, b = other;
+  if (a.exponent < b.exponent) std::swap(a, b);  // scale a down to b's exponent
+  Wide scaled = a.mantissa;
+  for (int e = a.exponent; e > b.exponent; --e) {
+    scaled *= 10;
+    if (scaled > kMax || scaled < -kMax) return std::nullopt;
+  }
+  const Wide sum = scaled + b.mantissa;
+  if (sum > kMax || sum < -kMax) return std::nullopt;
+  return normalized(sum, b.exponent);
+}
+
+bool Decimal::operator<(Decimal other) const {
+  const Decimal negated{-other.mantissa, other.exponent};
+  const auto difference = plus(negated);
+  if (difference) return difference->mantissa < 0;
+  return to_json() < other.to_json();  // too far apart for exact arithmetic: doubles tell them apart
+}
+
 std::string Decimal::to_string() const {
   std::string digits = std::to_string(mantissa < 0 ? -mantissa : mantissa);  // |mantissa| <= kMax
   const char* sign = mantissa < 0 ? "-" : "";
@@ -139,9 +184,9 @@ std::optional<Decimal> parse_number(std::string_view text) {
   Wide mantissa = 0;
   int exponent = 0;
   std::size_t i = 0;
-  if (text[0] >= '0' && text[0] <= '9') {
-    // Arabic, with optional thousands separators and decimals: 1,234.5
-    bool fraction = false;
+  bool fraction = false;
+  if ((text[0] >= '0' && text[0] <= '9') || (text[0] == '.' && text.size() > 1)) {
+    // Arabic, with optional thousands separators and decimals: 1,234.5, .5
     for (; i < text.size(); ++i) {
       const char c = text[i];
       if (c >= '0' && c <= '9') {
@@ -179,12 +224,19 @@ std::optional<Decimal> parse_number(std::string_view text) {
     if (at == std::string_view::npos) return normalized(negative ? -mantissa : mantissa, exponent);
     text = rest;
     i = k;
+    fraction = true;
   }
   // Magnitudes after the digits: 3.5万, 1.2万亿, 一点五亿, 5千万.
   for (; i < text.size();) {
     std::size_t next = i;
     const std::int64_t unit = unit_value(utf8::next(text, next));
-    if (unit == 0) return std::nullopt;
+    if (unit == 0) {
+      // More digits after a unit: a mixed integer such as 5万4千6百 (no decimals there).
+      if (fraction || text.find(',') != std::string_view::npos) return std::nullopt;
+      auto mixed = parse_chinese_integer(text);
+      if (!mixed) return std::nullopt;
+      return normalized(negative ? -*mixed : *mixed, 0);
+    }
     mantissa *= unit;
     if (mantissa > kMax) return std::nullopt;
     i = next;

@@ -26,8 +26,10 @@ struct Decimal {
   std::int64_t mantissa = 0;
   int exponent = 0;  // value = mantissa * 10^exponent
 
-  // nullopt when the product does not fit.
+  // nullopt when the result does not fit.
   std::optional<Decimal> times(Decimal other) const;
+  std::optional<Decimal> plus(Decimal other) const;
+  bool operator<(Decimal other) const;
   std::string to_string() const;  // "10.83", "120", "-0.5"
   Json to_json() const;           // an integer where integral, else the double printing as to_string()
 };
