@@ -39,7 +39,7 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
     const std::size_t end = begin + groups[0].size();
     bool taken = false;
     if (end > begin && !context_rejects(rule, text, begin, end)) {
-      if (auto value = rule.resolver(RuleMatch(rule, groups))) {
+      if (auto value = rule.resolver(RuleMatch(rule, groups, text.substr(range.begin, range.size())))) {
         std::string_view shown = groups[static_cast<std::size_t>(rule.mention_group)];
         if (shown.data() == nullptr) shown = groups[0];
         const std::size_t shown_begin = static_cast<std::size_t>(shown.data() - text.data());

@@ -1,57 +1,223 @@
 #include "pipeline/resolvers.h"
 
+#include <cmath>
+
 #include "pipeline/numeral.h"
+#include "pipeline/utf8.h"
 
 namespace finfacts {
 namespace {
 
-// A number from `text` times the rule's "scale" parameter (10 for 成).
-std::optional<Decimal> scaled_number(const RuleMatch& m, std::string_view text) {
-  auto number = parse_number(text);
+// A quantity as written: one value or a range, and how approximate it is.
+struct Quantity {
+  std::optional<Decimal> value, min, max;
+  std::string approx;  // "" when exact
+};
+
+// The number in `text` without the approximation words inside it (30多 -> 30, 500余万 -> 500万)
+// or spaces, times the rule's "scale" parameter (10 for 成); `inner` gets the word's meaning.
+std::optional<Decimal> read_number(const RuleMatch& m, std::string_view text, std::string& inner) {
+  std::string digits;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t from = i;
+    utf8::next(text, i);
+    const std::string_view cp = text.substr(from, i - from);
+    if (cp == " ") continue;
+    if (from > 0) {
+      if (const Json* meaning = m.lookup("approx_inner", cp)) {
+        inner = meaning->get<std::string>();
+        continue;
+      }
+    }
+    digits += cp;
+  }
+  auto number = parse_number(digits);
   if (!number) return std::nullopt;
-  const Json& params = m.rule().params;
-  const auto scale = params.find("scale");
-  if (scale == params.end()) return number;
+  const auto scale = m.rule().params.find("scale");
+  if (scale == m.rule().params.end()) return number;
   auto factor = parse_number(scale->dump());
   if (!factor) return std::nullopt;
   return number->times(*factor);
 }
 
-// The approximation a word stands for, from the file's "approx" table; "" when none.
-std::optional<std::string> approximation(const RuleMatch& m) {
-  std::string result;
-  for (const char* group : {"approx_before", "approx_after"}) {
+bool is_magnitude(char32_t cp) { return cp == U'万' || cp == U'亿'; }
+bool is_small_unit(char32_t cp) { return cp == U'十' || cp == U'百' || cp == U'千'; }
+
+// The magnitude a number ends with: 亿 in 2.9亿, 千万 in 3千万, 万 in 三十万, 1 when none.
+// "Ends with" means after its last digit, so 一千五百 ends with no magnitude.
+Decimal trailing_magnitude(std::string_view text) {
+  std::u32string cps;
+  for (std::size_t i = 0; i < text.size();) cps.push_back(utf8::next(text, i));
+  std::size_t k = cps.size();
+  while (k > 0 && is_magnitude(cps[k - 1])) --k;
+  // A small unit right after an Arabic digit is part of the magnitude too: 3千万.
+  if (k > 1 && is_small_unit(cps[k - 1]) && cps[k - 2] >= U'0' && cps[k - 2] <= U'9') --k;
+  Decimal factor{1, 0};
+  for (std::size_t i = k; i < cps.size(); ++i) {
+    const std::int64_t unit = cps[i] == U'十' ? 10 : cps[i] == U'百' ? 100 : cps[i] == U'千' ? 1000
+                            : cps[i] == U'万' ? 10000 : 100000000;
+    factor = factor.times(Decimal{unit, 0}).value_or(factor);
+  }
+  return factor;
+}
+
+bool has_magnitude(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_magnitude(utf8::next(text, i))) return true;
+  }
+  return trailing_magnitude(text).mantissa != 1;
+}
+
+// 两三 -> (2, 3): adjacent digits read as a range.
+std::optional<std::pair<int, int>> digit_pair(std::string_view pair) {
+  auto digit = [](char32_t cp) {
+    constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
+    if (cp == U'两') return 2;
+    const auto at = kDigits.find(cp);
+    return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
+  };
+  std::size_t i = 0;
+  const int first = digit(utf8::next(pair, i));
+  const int second = i < pair.size() ? digit(utf8::next(pair, i)) : -1;
+  if (first < 0 || second <= first || i != pair.size()) return std::nullopt;
+  return std::pair{first, second};
+}
+
+// The approximation of the match: the word nearest the number wins (30多 over 超过 in 超过30多家).
+std::optional<std::string> approximation(const RuleMatch& m, const std::string& inner) {
+  if (!inner.empty()) return inner;
+  for (const char* group : {"approx_after", "approx_before"}) {
     const std::string_view word = m.group(group);
     if (word.empty()) continue;
-    const Json& tables = *m.rule().tables;
-    const auto table = tables.find("approx");
-    if (table == tables.end()) return std::nullopt;
-    const auto it = table->find(std::string(word));
-    if (it == table->end()) return std::nullopt;  // a word the table forgot: the rule file is wrong
-    result = it->get<std::string>();
+    const Json* meaning = m.lookup(group, word);
+    if (meaning == nullptr) return std::nullopt;  // a word the table forgot: the rule file is wrong
+    return meaning->get<std::string>();
   }
-  return result;
+  return std::string();
+}
+
+std::optional<Quantity> read_quantity(const RuleMatch& m) {
+  Quantity q;
+  std::string inner;
+  if (!m.group("value").empty()) {
+    q.value = read_number(m, m.group("value"), inner);
+    if (!q.value) return std::nullopt;
+  } else if (!m.group("pair").empty()) {  // 两三家, 七八十个
+    const auto pair = digit_pair(m.group("pair"));
+    if (!pair) return std::nullopt;
+    const Decimal scale = trailing_magnitude("1" + std::string(m.group("scale")));
+    q.min = Decimal{pair->first, 0}.times(scale);
+    q.max = Decimal{pair->second, 0}.times(scale);
+  } else {
+    const std::string_view min_text = m.group("min"), max_text = m.group("max");
+    q.min = read_number(m, min_text, inner);
+    q.max = read_number(m, max_text, inner);
+    if (!q.min || !q.max) return std::nullopt;
+    // 2-3亿 is 2亿 to 3亿; but 8500到3万 is 8500 to 30000.
+    if (!has_magnitude(min_text)) {
+      auto scaled = q.min->times(trailing_magnitude(max_text));
+      if (scaled && !(*q.max < *scaled)) q.min = scaled;
+    }
+  }
+  // "2023-30%" is no range; let the single number win instead.
+  if (q.min && !(*q.min < *q.max)) return std::nullopt;
+  auto approx = approximation(m, inner);
+  if (!approx) return std::nullopt;
+  q.approx = *approx;
+  return q;
+}
+
+// Writes the quantity into `out`: `value_key` (value, amount) or min and max.
+void put(const Quantity& q, const char* value_key, Json& out) {
+  if (q.value) {
+    out[value_key] = q.value->to_json();
+  } else {
+    out["min"] = q.min->to_json();
+    out["max"] = q.max->to_json();
+  }
+}
+
+void put_approx(const Quantity& q, Json& out) {
+  if (!q.approx.empty()) out["approx"] = q.approx;
 }
 
 std::optional<Json> resolve_percent(const RuleMatch& m) {
+  auto q = read_quantity(m);
+  if (!q) return std::nullopt;
   Json value = Json::object();
-  if (!m.group("value").empty()) {
-    auto v = scaled_number(m, m.group("value"));
-    if (!v) return std::nullopt;
-    value["value"] = v->to_json();
-  } else {
-    auto min = scaled_number(m, m.group("min"));
-    auto max = scaled_number(m, m.group("max"));
-    if (!min || !max) return std::nullopt;
-    // "2023-30%" is no range; let the single percentage win instead.
-    if (!(min->to_json() < max->to_json())) return std::nullopt;
-    value["min"] = min->to_json();
-    value["max"] = max->to_json();
-  }
+  put(*q, "value", value);
   if (m.rule().params.value("points", false)) value["points"] = true;
-  auto approx = approximation(m);
+  put_approx(*q, value);
+  return value;
+}
+
+std::optional<Json> resolve_number(const RuleMatch& m) {
+  auto q = read_quantity(m);
+  if (!q) return std::nullopt;
+  Json value = Json::object();
+  put(*q, "value", value);
+  put_approx(*q, value);
+  if (!m.group("unit").empty()) value["unit"] = std::string(m.group("unit"));
+  return value;
+}
+
+// 三分之一 -> 0.333... with "fraction": [1, 3].
+std::optional<Json> resolve_fraction(const RuleMatch& m) {
+  auto numerator = parse_number(m.group("numerator"));
+  auto denominator = parse_number(m.group("denominator"));
+  if (!numerator || !denominator || denominator->mantissa == 0) return std::nullopt;
+  const Json top = numerator->to_json(), bottom = denominator->to_json();
+  Json value = Json::object();
+  value["value"] = top.get<double>() / bottom.get<double>();
+  if (top.is_number_integer() && bottom.is_number_integer()) value["fraction"] = Json::array({top, bottom});
+  auto approx = approximation(m, "");
   if (!approx) return std::nullopt;
   if (!approx->empty()) value["approx"] = *approx;
+  return value;
+}
+
+bool sentence_mentions_money(const RuleMatch& m) {
+  const auto words = m.rule().tables->find("money_context");
+  if (words == m.rule().tables->end()) return false;
+  for (const auto& [word, unused] : words->items()) {
+    if (m.sentence().find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Amounts of money. The currency is the word before the amount where there is one (港币2960元),
+// else the word after it; with neither, the amount is money only in a sentence about money.
+std::optional<Json> resolve_money(const RuleMatch& m) {
+  auto q = read_quantity(m);
+  if (!q) return std::nullopt;
+  Json currency = nullptr;
+  for (const char* group : {"currency_before", "currency"}) {
+    const std::string_view word = m.group(group);
+    if (word.empty()) continue;
+    const Json* code = m.lookup(group, word);
+    if (code == nullptr) return std::nullopt;  // a word the table forgot
+    currency = *code;
+    break;
+  }
+  if (currency.is_null() && !sentence_mentions_money(m)) return std::nullopt;
+  // 123元1角1分, 一块二: tenths and hundredths after the unit.
+  for (auto [group, place] : {std::pair{"jiao", -1}, std::pair{"fen", -2}}) {
+    if (m.group(group).empty()) continue;
+    auto digit = parse_number(m.group(group));
+    if (!digit || !q->value) return std::nullopt;
+    q->value = q->value->plus(Decimal{digit->mantissa, digit->exponent + place});
+    if (!q->value) return std::nullopt;
+  }
+  Json value = Json::object();
+  put(*q, "amount", value);
+  value["currency"] = currency;
+  for (const char* group : {"per", "per_before"}) {  // 10.88元/股, 每股1.95港元
+    if (m.group(group).empty()) continue;
+    const Json* per = m.lookup("per", m.group(group));
+    if (per == nullptr) return std::nullopt;
+    value["per"] = *per;
+  }
+  put_approx(*q, value);
   return value;
 }
 
@@ -62,8 +228,8 @@ struct NamedResolver {
   Resolver resolver;
 };
 constexpr NamedResolver kResolvers[] = {
-    {"percent", resolve_percent},
-    {"guard", resolve_guard},
+    {"percent", resolve_percent}, {"number", resolve_number}, {"fraction", resolve_fraction},
+    {"money", resolve_money},     {"guard", resolve_guard},
 };
 
 }  // namespace

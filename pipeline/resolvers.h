@@ -1,10 +1,20 @@
 // resolvers: the named C++ functions that turn a rule's match into a value.
 //
-//   "percent"  groups value | min+max, approx_before, approx_after; params scale, points;
-//              table approx (word -> about | more_than | less_than | nearly).
-//              "约20%"  -> {"value": 20, "approx": "about"};  "三成" (scale 10) -> {"value": 30}
-//   "guard"    a span that is no mention of any type (a URL, a model name): it wins
-//              overlaps like any candidate and is then dropped, taking what it covers with it.
+// The quantity resolvers read the groups
+//   value | min + max | pair (+ scale)      one number, a range (2亿-2.9亿), adjacent digits (两三, 七八十)
+//   approx_before, approx_after             words looked up in the tables of the same names
+// and the words of table approx_inner inside a number (30多, 500余万). The word nearest the number
+// gives `approx`. A range's left side takes the right side's magnitude when it has none and the
+// result stays below the right side: 2-3亿 = 2亿..3亿, 8500到3万 = 8500..30000.
+//
+//   "percent"   + params scale, points        "约20%" -> {"value": 20, "approx": "about"}
+//   "number"    + unit (a counter word)       "30多家" -> {"value": 30, "approx": "more_than", "unit": "家"}
+//   "fraction"  numerator, denominator        "三分之一" -> {"value": 0.333.., "fraction": [1, 3]}
+//   "money"     + currency_before, currency (table currency -> ISO code), jiao, fen, per (table per);
+//               with no currency word, money only where the sentence has a word of table money_context:
+//               "10.88元/股" -> {"amount": 10.88, "currency": "CNY", "per": "share"}
+//   "guard"     a span that is no mention of any type (a URL, a model name): it wins
+//               overlaps like any candidate and is then dropped, taking what it covers with it.
 #ifndef FINFACTS_PIPELINE_RESOLVERS_H_
 #define FINFACTS_PIPELINE_RESOLVERS_H_
 

@@ -16,6 +16,14 @@ std::string_view RuleMatch::group(std::string_view name) const {
   return {};
 }
 
+const Json* RuleMatch::lookup(const char* table, std::string_view word) const {
+  const Json& tables = *rule_.tables;
+  const auto t = tables.find(table);
+  if (t == tables.end() || !t->is_object()) return nullptr;
+  const auto it = t->find(std::string(word));
+  return it == t->end() ? nullptr : &*it;
+}
+
 namespace {
 
 Error rule_error(const std::string& file, const std::string& rule, const std::string& message) {
@@ -24,8 +32,33 @@ Error rule_error(const std::string& file, const std::string& rule, const std::st
   return Error{"rules", where + ": " + message, std::nullopt};
 }
 
-// Expands {NAME} references to definitions, themselves possibly using earlier ones.
-Result<std::string> expand(const std::string& pattern, const Json& definitions, const std::string& file,
+// The definitions and tables a file's patterns can use: its own and those of the common files.
+struct Vocabulary {
+  Json definitions = Json::object();
+  Json tables = Json::object();
+};
+
+// {@table}: an alternation of the table's keys, longest first, each quoted.
+Result<std::string> table_alternation(const std::string& name, const Json& tables, const std::string& file,
+                                      const std::string& rule) {
+  if (!tables.contains(name) || !tables[name].is_object() || tables[name].empty()) {
+    return rule_error(file, rule, "unknown or empty table {@" + name + "}");
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, unused] : tables[name].items()) keys.push_back(key);
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const std::string& key : keys) out += (out.empty() ? "" : "|") + RE2::QuoteMeta(key);
+  return out;
+}
+
+bool is_name(const std::string& s, const char* alphabet) {
+  return !s.empty() && s.find_first_not_of(alphabet) == std::string::npos;
+}
+
+// Expands {NAME} references to definitions, themselves possibly using earlier ones, and {@table}
+// references to the keys of a table.
+Result<std::string> expand(const std::string& pattern, const Vocabulary& vocabulary, const std::string& file,
                            const std::string& rule, int depth = 0) {
   if (depth > 8) return rule_error(file, rule, "definitions nest too deep (a cycle?)");
   std::string out;
@@ -35,20 +68,26 @@ Result<std::string> expand(const std::string& pattern, const Json& definitions, 
       ++i;
       continue;
     }
-    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'A' && pattern[i + 1] <= 'Z') {
-      const std::size_t close = pattern.find('}', i);
-      if (close != std::string::npos) {
-        const std::string name = pattern.substr(i + 1, close - i - 1);
-        if (name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos) {
-          if (!definitions.contains(name) || !definitions[name].is_string()) {
-            return rule_error(file, rule, "unknown definition {" + name + "}");
-          }
-          auto inner = expand(definitions[name].get<std::string>(), definitions, file, rule, depth + 1);
-          if (!inner.ok()) return inner.error();
-          out += "(?:" + inner.value() + ")";
-          i = close;
-          continue;
+    const std::size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close != std::string::npos) {
+      const std::string name = pattern.substr(i + 1, close - i - 1);
+      if (is_name(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") && name[0] >= 'A' && name[0] <= 'Z') {
+        const Json& definitions = vocabulary.definitions;
+        if (!definitions.contains(name) || !definitions[name].is_string()) {
+          return rule_error(file, rule, "unknown definition {" + name + "}");
         }
+        auto inner = expand(definitions[name].get<std::string>(), vocabulary, file, rule, depth + 1);
+        if (!inner.ok()) return inner.error();
+        out += "(?:" + inner.value() + ")";
+        i = close;
+        continue;
+      }
+      if (name.size() > 1 && name[0] == '@' && is_name(name.substr(1), "abcdefghijklmnopqrstuvwxyz0123456789_")) {
+        auto words = table_alternation(name.substr(1), vocabulary.tables, file, rule);
+        if (!words.ok()) return words.error();
+        out += "(?:" + words.value() + ")";
+        i = close;
+        continue;
       }
     }
     out += pattern[i];
@@ -65,12 +104,14 @@ Result<std::unique_ptr<RE2>> compile(const std::string& pattern, const std::stri
   return re;
 }
 
+constexpr const char* kCommonType = "common";
+
 const std::set<std::string> kFileKeys = {"type", "description", "definitions", "tables", "rules"};
 const std::set<std::string> kRuleKeys = {"name",           "description",     "pattern",  "resolver",
                                          "params",         "priority",        "examples", "counterexamples",
                                          "not_preceded_by", "not_followed_by"};
 
-Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::set<std::string>& names) {
+Result<Json> parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return rule_error(path, "", "cannot read");
   Json doc;
@@ -79,16 +120,41 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
   } catch (const Json::parse_error& e) {
     return Error{"rules", path + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what(), e.byte};
   }
-  if (!doc.is_object() || !doc.contains("type") || !doc["type"].is_string() || !doc.contains("rules") ||
-      !doc["rules"].is_array()) {
-    return rule_error(path, "", "expected an object with \"type\" (string) and \"rules\" (array)");
+  if (!doc.is_object() || !doc.contains("type") || !doc["type"].is_string()) {
+    return rule_error(path, "", "expected an object with \"type\" (string)");
   }
   for (const auto& [key, unused] : doc.items()) {
     if (!kFileKeys.count(key)) return rule_error(path, "", "unknown key \"" + key + "\"");
   }
+  for (const char* key : {"definitions", "tables"}) {
+    if (doc.contains(key) && !doc[key].is_object()) return rule_error(path, "", std::string(key) + " must be an object");
+  }
+  const bool common = doc["type"] == kCommonType;
+  if (common == doc.contains("rules") || (!common && !doc["rules"].is_array())) {
+    return rule_error(path, "", common ? "a common file holds definitions and tables, no \"rules\""
+                                       : "expected \"rules\" (array)");
+  }
+  return doc;
+}
+
+// Adds `doc`'s definitions and tables to `vocabulary`; a name may be given once only.
+Result<bool> add_vocabulary(const Json& doc, const std::string& path, Vocabulary& vocabulary) {
+  for (auto [key, target] : {std::pair{"definitions", &vocabulary.definitions}, std::pair{"tables", &vocabulary.tables}}) {
+    const Json entries = doc.value(key, Json::object());
+    for (const auto& [name, value] : entries.items()) {
+      if (target->contains(name)) return rule_error(path, "", "\"" + name + "\" is defined twice (a common file has it)");
+      (*target)[name] = value;
+    }
+  }
+  return true;
+}
+
+Result<bool> load_file(const std::string& path, const Json& doc, Vocabulary vocabulary, std::vector<Rule>& rules,
+                       std::set<std::string>& names) {
+  auto added = add_vocabulary(doc, path, vocabulary);
+  if (!added.ok()) return added.error();
   const std::string type = doc["type"];
-  const Json definitions = doc.value("definitions", Json::object());
-  auto tables = std::make_shared<const Json>(doc.value("tables", Json::object()));
+  auto tables = std::make_shared<const Json>(vocabulary.tables);
 
   for (const Json& spec : doc["rules"]) {
     if (!spec.is_object() || !spec.contains("name") || !spec["name"].is_string()) {
@@ -121,7 +187,7 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
     }
     rule.tables = tables;
 
-    auto pattern = expand(spec["pattern"], definitions, path, rule.name);
+    auto pattern = expand(spec["pattern"], vocabulary, path, rule.name);
     if (!pattern.ok()) return pattern.error();
     auto compiled = compile(pattern.value(), path, rule.name, "pattern");
     if (!compiled.ok()) return compiled.error();
@@ -132,7 +198,7 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
     }
     for (auto [field, anchored] : {std::pair{"not_preceded_by", false}, std::pair{"not_followed_by", true}}) {
       if (!spec.contains(field)) continue;
-      auto context = expand(spec[field], definitions, path, rule.name);
+      auto context = expand(spec[field], vocabulary, path, rule.name);
       if (!context.ok()) return context.error();
       auto re = compile(anchored ? "^(?:" + context.value() + ")" : "(?:" + context.value() + ")$", path,
                         rule.name, field);
@@ -147,10 +213,22 @@ Result<bool> load_file(const std::string& path, std::vector<Rule>& rules, std::s
 }  // namespace
 
 Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
+  std::vector<std::pair<std::string, Json>> files;
+  Vocabulary common;
+  for (const std::string& path : paths) {
+    auto doc = parse_file(path);
+    if (!doc.ok()) return doc.error();
+    if (doc.value()["type"] != kCommonType) {
+      files.emplace_back(path, std::move(doc.value()));
+      continue;
+    }
+    auto added = add_vocabulary(doc.value(), path, common);
+    if (!added.ok()) return added.error();
+  }
   RuleSet set;
   std::set<std::string> names;
-  for (const std::string& path : paths) {
-    auto loaded = load_file(path, set.rules_, names);
+  for (const auto& [path, doc] : files) {
+    auto loaded = load_file(path, doc, common, set.rules_, names);
     if (!loaded.ok()) return loaded.error();
   }
   RE2::Options options(RE2::Quiet);

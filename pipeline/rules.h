@@ -4,7 +4,8 @@
 //
 //   {"type": "percent",
 //    "definitions": {"NUM": "\\d+(?:\\.\\d+)?"},           // {NUM} in a pattern expands to (?:...)
-//    "tables": {"approx": {"约": "about"}},                 // data the resolvers read
+//    "tables": {"approx": {"约": "about"}},                 // data the resolvers read; {@approx} in a
+//                                                           // pattern is the alternation of its keys
 //    "rules": [{
 //      "name": "arabic percent",
 //      "pattern": "(?P<value>{NUM})%",                      // RE2, leftmost-longest, on normalized text
@@ -14,7 +15,8 @@
 //      "examples": [{"text": "增长10.83%", "mention": "10.83%", "value": {"value": 10.83}}],
 //      "counterexamples": ["Qwen 2.5-Max"]}]}
 //
-// A group named `mention` narrows the mention to part of the match. Loading is
+// Files of type "common" hold only definitions and tables, which every other file
+// can use. A group named `mention` narrows the mention to part of the match. Loading is
 // the one place that can fail: a malformed file gives an Error naming the file,
 // the rule and RE2's or the JSON parser's message. A RuleSet is immutable and
 // shared by all threads, like an RE2.
@@ -40,14 +42,20 @@ struct Rule;
 // What a resolver sees of one match.
 class RuleMatch {
  public:
-  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups) : rule_(rule), groups_(groups) {}
+  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups, std::string_view sentence)
+      : rule_(rule), groups_(groups), sentence_(sentence) {}
   const Rule& rule() const { return rule_; }
   // The text of the named group, or an empty view when it took no part in the match.
   std::string_view group(std::string_view name) const;
+  // The (normalized) sentence the match lies in: context for resolvers that need it.
+  std::string_view sentence() const { return sentence_; }
+  // The value of `word` in the table `table`, or nullptr when either is missing.
+  const Json* lookup(const char* table, std::string_view word) const;
 
  private:
   const Rule& rule_;
   const std::vector<std::string_view>& groups_;
+  std::string_view sentence_;
 };
 
 // Turns a match into the mention's value, or nullopt to reject the match.
@@ -64,7 +72,7 @@ struct Rule {
   int priority = 0;
   Resolver resolver = nullptr;
   Json params;                               // the resolver's parameters
-  std::shared_ptr<const Json> tables;        // the file's tables
+  std::shared_ptr<const Json> tables;        // the file's tables and the common ones
   std::unique_ptr<RE2> pattern;
   std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
   std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match

@@ -1,5 +1,6 @@
 // The golden corpus: finfacts check agrees, and every offset points into the original text.
 #include <filesystem>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -68,18 +69,37 @@ TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
   }
 }
 
-TEST(Corpus, SeedHasTheSixteenPercentagesAndNothingElse) {
+// The counts a reader of the seed arrives at (see the golden file): a check on the golden file
+// itself as much as on the extractor, so that neither can drift silently.
+TEST(Corpus, SeedHasItsPercentagesNumbersAndAmounts) {
   const std::string path = source_path("corpus/articles/deepseek-compute-stocks.txt");
   const Json doc = extractor().extract(path, read_file(path), parse_date("2025-02-14"));
-  std::size_t percents = 0, ranges = 0;
+  std::map<std::string, std::size_t> count;
+  std::size_t ranges = 0;
   for (const Json& m : doc["mentions"]) {
-    percents += m["type"] == "percent";
+    ++count[m["type"].get<std::string>()];
     ranges += m["value"].contains("min");
   }
-  EXPECT_EQ(percents, 16u);
-  EXPECT_EQ(ranges, 2u);
+  EXPECT_EQ(count["percent"], 16u);
+  EXPECT_EQ(count["number"], 11u);
+  EXPECT_EQ(count["money"], 6u);
+  EXPECT_EQ(count.size(), 3u);
+  EXPECT_EQ(ranges, 3u);  // two percentage ranges and 2億-2.9億元
   EXPECT_EQ(doc["script"], "mixed");
   EXPECT_EQ(doc["length"], 4196);
+}
+
+// What the seed holds that looks like a number but is none.
+TEST(Corpus, SeedReportsNoDatesCodesOrNamesAsNumbers) {
+  const std::string path = source_path("corpus/articles/deepseek-compute-stocks.txt");
+  const std::string original = read_file(path);
+  const Json doc = extractor().extract(path, original, parse_date("2025-02-14"));
+  for (const Json& m : doc["mentions"]) {
+    const std::string text = m["text"];
+    for (const char* not_a_number : {"01", "02", "03", "2023", "2024", "36", "5", "100", "27", "12", "一", "三大", "兩"}) {
+      EXPECT_NE(text, not_a_number) << "at " << m["start"];
+    }
+  }
 }
 
 }  // namespace

@@ -46,12 +46,25 @@ with tempfile.NamedTemporaryFile(suffix=".txt") as bad:
     check("error document", json.loads(run.stdout))
 
 good = docs[0]
+first = {kind: next(m for m in good["mentions"] if m["type"] == kind) for kind in ("percent", "number", "money")}
+
+
+def with_mention(kind, **changes):
+    return {**good, "mentions": [{**first[kind], **changes}]}
+
+
 broken = [
     ("no length", {k: v for k, v in good.items() if k != "length"}),
     ("bad script", {**good, "script": "latin"}),
-    ("percent with min only", {**good, "mentions": [{**good["mentions"][0], "value": {"min": 1}}]}),
-    ("negative start", {**good, "mentions": [{**good["mentions"][0], "start": -1}]}),
-    ("value as string", {**good, "mentions": [{**good["mentions"][0], "value": {"value": "10.83"}}]}),
+    ("percent with min only", with_mention("percent", value={"min": 1})),
+    ("negative start", with_mention("percent", start=-1)),
+    ("value as string", with_mention("percent", value={"value": "10.83"})),
+    ("number with amount", with_mention("number", value={"amount": 3})),
+    ("number with value and min", with_mention("number", value={"value": 3, "min": 1, "max": 4})),
+    ("money without currency", with_mention("money", value={"amount": 5})),
+    ("money with a currency name", with_mention("money", value={"amount": 5, "currency": "元"})),
+    ("money with value", with_mention("money", value={"value": 5, "currency": "CNY"})),
+    ("unknown approx", with_mention("number", value={"value": 3, "approx": "roughly"})),
 ]
 for name, doc in broken:
     check(name, doc, valid=False)
