@@ -17,8 +17,8 @@ int digit_value(char32_t cp) {
   switch (cp) {
     case U'零': case U'〇': return 0;
     case U'一': case U'壹': return 1;
-    case U'二': case U'两': case U'贰': return 2;
-    case U'三': case U'叁': return 3;
+    case U'二': case U'两': case U'贰': case U'俩': return 2;
+    case U'三': case U'叁': case U'参': return 3;  // 參 (capital 3) is 参 after t2s
     case U'四': case U'肆': return 4;
     case U'五': case U'伍': return 5;
     case U'六': case U'陆': return 6;
@@ -69,7 +69,7 @@ std::optional<Wide> parse_chinese_integer(std::string_view text) {
   std::size_t next_run = 0;
 
   bool has_unit = false;
-  for (char32_t cp : cps) has_unit |= unit_value(cp) != 0 || cp == U'廿' || cp == U'卅';
+  for (char32_t cp : cps) has_unit |= unit_value(cp) != 0 || cp == U'廿' || cp == U'卅' || cp == U'卌';
   if (!has_unit && !runs.empty()) return std::nullopt;  // Arabic alone is not read here
   if (!has_unit) {  // digit by digit
     Wide value = 0;
@@ -101,17 +101,21 @@ std::optional<Wide> parse_chinese_integer(std::string_view text) {
       if (d == 0) after_unit = false;  // 一千零五: the 五 is units, not hundreds
       continue;
     }
-    if (cp == U'廿' || cp == U'卅') {
-      section += cp == U'廿' ? 20 : 30;
+    if (cp == U'廿' || cp == U'卅' || cp == U'卌') {
+      section += cp == U'廿' ? 20 : cp == U'卅' ? 30 : 40;
       number = 0, have_digit = false, after_unit = true, last_unit = 10;
       continue;
     }
     if (unit == 0) return std::nullopt;
-    if (unit < 10000) {
+    if (unit >= 10000 && total == 0 && section == 0 && !have_digit && !after_unit) {
+      total = unit;  // a leading 万 or 亿 is one of it: 万亿, 亿元
+    } else if (unit < 10000) {
       section += (have_digit ? number : 1) * unit;
     } else if (unit == 100000000) {
       total = (total + section + number) * unit;
       section = 0;
+    } else if (last_unit == 10000 && section == 0 && number == 0 && !have_digit && after_unit) {
+      total *= unit;  // 万万: ten thousand ten-thousands, an old way to write 亿
     } else {
       total += (section + number) * unit;
       section = 0;

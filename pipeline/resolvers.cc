@@ -1,6 +1,6 @@
 #include "pipeline/resolvers.h"
 
-#include <cmath>
+#include <cstdlib>
 
 #include "pipeline/numeral.h"
 #include "pipeline/utf8.h"
@@ -13,6 +13,16 @@ struct Quantity {
   std::optional<Decimal> value, min, max;
   std::string approx;  // "" when exact
 };
+
+// A rule parameter as a Decimal; JSON prints small ones as 1e-05.
+std::optional<Decimal> decimal_of(const Json& number) {
+  const std::string text = number.dump();
+  const std::size_t e = text.find_first_of("eE");
+  auto mantissa = parse_number(text.substr(0, e));
+  if (!mantissa || e == std::string::npos) return mantissa;
+  mantissa->exponent += std::atoi(text.c_str() + e + 1);
+  return mantissa;
+}
 
 // The number in `text` without the approximation words inside it (30多 -> 30, 500余万 -> 500万)
 // or spaces, times the rule's "scale" parameter (10 for 成); `inner` gets the word's meaning.
@@ -35,7 +45,7 @@ std::optional<Decimal> read_number(const RuleMatch& m, std::string_view text, st
   if (!number) return std::nullopt;
   const auto scale = m.rule().params.find("scale");
   if (scale == m.rule().params.end()) return number;
-  auto factor = parse_number(scale->dump());
+  auto factor = decimal_of(*scale);
   if (!factor) return std::nullopt;
   return number->times(*factor);
 }
@@ -93,7 +103,7 @@ std::optional<std::string> approximation(const RuleMatch& m, const std::string& 
     if (meaning == nullptr) return std::nullopt;  // a word the table forgot: the rule file is wrong
     return meaning->get<std::string>();
   }
-  return std::string();
+  return m.rule().params.value("approx", std::string());  // the rule's own, as for 上百
 }
 
 std::optional<Quantity> read_quantity(const RuleMatch& m) {

@@ -4,7 +4,7 @@
 //   value | min + max | pair (+ scale)      one number, a range (2亿-2.9亿), adjacent digits (两三, 七八十)
 //   approx_before, approx_after             words looked up in the tables of the same names
 // and the words of table approx_inner inside a number (30多, 500余万). The word nearest the number
-// gives `approx`. A range's left side takes the right side's magnitude when it has none and the
+// gives `approx`, else the rule's parameter "approx" (上百 is more than 100). A range's left side takes the right side's magnitude when it has none and the
 // result stays below the right side: 2-3亿 = 2亿..3亿, 8500到3万 = 8500..30000.
 //
 //   "percent"   + params scale, points        "约20%" -> {"value": 20, "approx": "about"}
