@@ -9,18 +9,16 @@ namespace {
 
 constexpr std::size_t kContextBytes = 32;
 
-bool context_rejects(const Rule& rule, std::string_view text, std::size_t begin, std::size_t end) {
-  if (rule.not_preceded_by) {
-    std::size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
-    while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-    if (RE2::PartialMatch(re2::StringPiece(text.data() + from, begin - from), *rule.not_preceded_by)) return true;
-  }
-  if (rule.not_followed_by) {
-    std::size_t to = std::min(text.size(), end + kContextBytes);
-    while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-    if (RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), *rule.not_followed_by)) return true;
-  }
-  return false;
+bool preceded_by(const RE2& context, std::string_view text, std::size_t begin) {
+  std::size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
+  while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+  return RE2::PartialMatch(re2::StringPiece(text.data() + from, begin - from), context);
+}
+
+bool followed_by(const RE2& context, std::string_view text, std::size_t end) {
+  std::size_t to = std::min(text.size(), end + kContextBytes);
+  while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+  return RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), context);
 }
 
 }  // namespace
@@ -30,6 +28,8 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
   const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(group_count));
   std::vector<std::string_view> groups(pieces.size());
+  const re2::StringPiece sentence(text.data() + range.begin, range.size());
+  if (rule.sentence_has && !RE2::PartialMatch(sentence, *rule.sentence_has)) return;
   const re2::StringPiece whole(text.data(), text.size());
   std::size_t pos = range.begin;
   while (pos <= range.end &&
@@ -37,9 +37,15 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
     for (std::size_t g = 0; g < pieces.size(); ++g) groups[g] = std::string_view(pieces[g].data(), pieces[g].size());
     const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t end = begin + groups[0].size();
+    const RuleMatch match(rule, groups);
+    // not_preceded_by keeps a quantity from continuing a token (H100, GPT-4); a match that opens
+    // with an approximation word (小于12 in 大于50小于12) is separated from it by that word.
+    const std::string_view word = match.group("approx_before");
+    const bool check_before = rule.not_preceded_by && !(!word.empty() && word.data() == groups[0].data());
     bool taken = false;
-    if (end > begin && !context_rejects(rule, text, begin, end)) {
-      if (auto value = rule.resolver(RuleMatch(rule, groups, text.substr(range.begin, range.size())))) {
+    if (end > begin && !(check_before && preceded_by(*rule.not_preceded_by, text, begin)) &&
+        !(rule.not_followed_by && followed_by(*rule.not_followed_by, text, end))) {
+      if (auto value = rule.resolver(match)) {
         std::string_view shown = groups[static_cast<std::size_t>(rule.mention_group)];
         if (shown.data() == nullptr) shown = groups[0];
         const std::size_t shown_begin = static_cast<std::size_t>(shown.data() - text.data());

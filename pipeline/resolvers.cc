@@ -186,17 +186,8 @@ std::optional<Json> resolve_fraction(const RuleMatch& m) {
   return value;
 }
 
-bool sentence_mentions_money(const RuleMatch& m) {
-  const auto words = m.rule().tables->find("money_context");
-  if (words == m.rule().tables->end()) return false;
-  for (const auto& [word, unused] : words->items()) {
-    if (m.sentence().find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 // Amounts of money. The currency is the word before the amount where there is one (港币2960元),
-// else the word after it; with neither, the amount is money only in a sentence about money.
+// else the word after it, else null (a rule with sentence_has decides that the amount is money).
 std::optional<Json> resolve_money(const RuleMatch& m) {
   auto q = read_quantity(m);
   if (!q) return std::nullopt;
@@ -209,7 +200,6 @@ std::optional<Json> resolve_money(const RuleMatch& m) {
     currency = *code;
     break;
   }
-  if (currency.is_null() && !sentence_mentions_money(m)) return std::nullopt;
   // 123元1角1分, 一块二: tenths and hundredths after the unit.
   for (auto [group, place] : {std::pair{"jiao", -1}, std::pair{"fen", -2}}) {
     if (m.group(group).empty()) continue;

@@ -10,8 +10,8 @@
 //   "percent"   + params scale, points        "约20%" -> {"value": 20, "approx": "about"}
 //   "number"    + unit (a counter word)       "30多家" -> {"value": 30, "approx": "more_than", "unit": "家"}
 //   "fraction"  numerator, denominator        "三分之一" -> {"value": 0.333.., "fraction": [1, 3]}
-//   "money"     + currency_before, currency (table currency -> ISO code), jiao, fen, per (table per);
-//               with no currency word, money only where the sentence has a word of table money_context:
+//   "money"     + currency_before, currency (tables of those names -> ISO code), jiao, fen, per and
+//               per_before (table per); with no currency word, currency null:
 //               "10.88元/股" -> {"amount": 10.88, "currency": "CNY", "per": "share"}
 //   "guard"     a span that is no mention of any type (a URL, a model name): it wins
 //               overlaps like any candidate and is then dropped, taking what it covers with it.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include "pipeline/resolvers.h"
 
@@ -17,11 +18,10 @@ std::string_view RuleMatch::group(std::string_view name) const {
 }
 
 const Json* RuleMatch::lookup(const char* table, std::string_view word) const {
-  const Json& tables = *rule_.tables;
-  const auto t = tables.find(table);
-  if (t == tables.end() || !t->is_object()) return nullptr;
-  const auto it = t->find(std::string(word));
-  return it == t->end() ? nullptr : &*it;
+  const auto t = rule_.tables->find(std::string_view(table));
+  if (t == rule_.tables->end()) return nullptr;
+  const auto it = t->second.find(word);
+  return it == t->second.end() ? nullptr : &it->second;
 }
 
 namespace {
@@ -109,7 +109,7 @@ constexpr const char* kCommonType = "common";
 const std::set<std::string> kFileKeys = {"type", "description", "definitions", "tables", "rules"};
 const std::set<std::string> kRuleKeys = {"name",           "description",     "pattern",  "resolver",
                                          "params",         "priority",        "examples", "counterexamples",
-                                         "not_preceded_by", "not_followed_by"};
+                                         "not_preceded_by", "not_followed_by", "sentence_has"};
 
 Result<Json> parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -154,7 +154,11 @@ Result<bool> load_file(const std::string& path, const Json& doc, Vocabulary voca
   auto added = add_vocabulary(doc, path, vocabulary);
   if (!added.ok()) return added.error();
   const std::string type = doc["type"];
-  auto tables = std::make_shared<const Json>(vocabulary.tables);
+  auto tables = std::make_shared<Tables>();
+  for (const auto& [name, table] : vocabulary.tables.items()) {
+    if (!table.is_object()) return rule_error(path, "", "table \"" + name + "\" must be an object");
+    for (const auto& [word, meaning] : table.items()) (*tables)[name][word] = meaning;
+  }
 
   for (const Json& spec : doc["rules"]) {
     if (!spec.is_object() || !spec.contains("name") || !spec["name"].is_string()) {
@@ -196,14 +200,18 @@ Result<bool> load_file(const std::string& path, const Json& doc, Vocabulary voca
       rule.groups.emplace_back(name, index);
       if (name == "mention") rule.mention_group = index;
     }
-    for (auto [field, anchored] : {std::pair{"not_preceded_by", false}, std::pair{"not_followed_by", true}}) {
+    // not_preceded_by is anchored at the end of the text before, not_followed_by at the start of the text after.
+    for (auto [field, target, prefix, suffix] :
+         {std::tuple{"not_preceded_by", &rule.not_preceded_by, "(?:", ")$"},
+          std::tuple{"not_followed_by", &rule.not_followed_by, "^(?:", ")"},
+          std::tuple{"sentence_has", &rule.sentence_has, "(?:", ")"}}) {
       if (!spec.contains(field)) continue;
+      if (!spec[field].is_string()) return rule_error(path, rule.name, std::string(field) + " must be a string");
       auto context = expand(spec[field], vocabulary, path, rule.name);
       if (!context.ok()) return context.error();
-      auto re = compile(anchored ? "^(?:" + context.value() + ")" : "(?:" + context.value() + ")$", path,
-                        rule.name, field);
+      auto re = compile(prefix + context.value() + suffix, path, rule.name, field);
       if (!re.ok()) return re.error();
-      (anchored ? rule.not_followed_by : rule.not_preceded_by) = std::move(re.value());
+      *target = std::move(re.value());
     }
     rules.push_back(std::move(rule));
   }

@@ -12,6 +12,7 @@
 //      "resolver": "percent", "params": {"scale": 1},       // a named C++ resolver turns groups into a value
 //      "priority": 10,                                      // breaks ties between equally long overlaps
 //      "not_preceded_by": "[A-Za-z]", "not_followed_by": "[A-Za-z]",  // checked on 32 bytes around the match
+//      "sentence_has": "{@money_context}",                  // optional: only in sentences with a match
 //      "examples": [{"text": "增长10.83%", "mention": "10.83%", "value": {"value": 10.83}}],
 //      "counterexamples": ["Qwen 2.5-Max"]}]}
 //
@@ -23,6 +24,8 @@
 #ifndef FINFACTS_PIPELINE_RULES_H_
 #define FINFACTS_PIPELINE_RULES_H_
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,23 +42,23 @@ namespace finfacts {
 
 struct Rule;
 
+// A file's tables: table name -> word -> what the word means (an approximation, an ISO code ...).
+using Table = std::map<std::string, Json, std::less<>>;
+using Tables = std::map<std::string, Table, std::less<>>;
+
 // What a resolver sees of one match.
 class RuleMatch {
  public:
-  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups, std::string_view sentence)
-      : rule_(rule), groups_(groups), sentence_(sentence) {}
+  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups) : rule_(rule), groups_(groups) {}
   const Rule& rule() const { return rule_; }
   // The text of the named group, or an empty view when it took no part in the match.
   std::string_view group(std::string_view name) const;
-  // The (normalized) sentence the match lies in: context for resolvers that need it.
-  std::string_view sentence() const { return sentence_; }
   // The value of `word` in the table `table`, or nullptr when either is missing.
   const Json* lookup(const char* table, std::string_view word) const;
 
  private:
   const Rule& rule_;
   const std::vector<std::string_view>& groups_;
-  std::string_view sentence_;
 };
 
 // Turns a match into the mention's value, or nullopt to reject the match.
@@ -72,10 +75,11 @@ struct Rule {
   int priority = 0;
   Resolver resolver = nullptr;
   Json params;                               // the resolver's parameters
-  std::shared_ptr<const Json> tables;        // the file's tables and the common ones
+  std::shared_ptr<const Tables> tables;      // the file's tables and the common ones
   std::unique_ptr<RE2> pattern;
   std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
   std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match
+  std::unique_ptr<RE2> sentence_has;         // the rule runs only on sentences where this matches
   std::vector<std::pair<std::string, int>> groups;  // named groups and their indexes
   int mention_group = 0;                     // 0: the whole match
   std::vector<RuleExample> examples;

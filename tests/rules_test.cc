@@ -172,6 +172,51 @@ TEST_F(RuleFileTest, DefinitionsExpandAndContextChecksApply) {
   EXPECT_EQ(out[1].value, Json::parse(R"({"value": 8})"));
 }
 
+TEST_F(RuleFileTest, CommonFileAndTablesAreSharedByEveryFile) {
+  const std::string common = write("common.json", R"({
+    "type": "common",
+    "definitions": {"NUM": "\\d+"},
+    "tables": {"approx_before": {"约": "about", "超过": "more_than"}}})");
+  const std::string rules = write("x.json", R"json({
+    "type": "number",
+    "rules": [{"name": "r", "pattern": "(?:(?P<approx_before>{@approx_before}))?(?P<value>{NUM})",
+               "resolver": "number"}]})json");
+  auto set = RuleSet::load_files({rules, common});  // the common file counts whatever its place
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  ASSERT_EQ(set.value().rules().size(), 1u);
+  // {@approx_before} is the table's keys, longest first and quoted.
+  EXPECT_NE(set.value().rules()[0].pattern->pattern().find("(?:超过|约)"), std::string::npos)
+      << set.value().rules()[0].pattern->pattern();
+  std::vector<Mention> out;
+  const std::string text = "超过12 与 约3";
+  recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].value, Json::parse(R"({"value": 12, "approx": "more_than"})"));
+  EXPECT_EQ(out[1].value, Json::parse(R"({"value": 3, "approx": "about"})"));
+}
+
+TEST_F(RuleFileTest, CommonFileMistakesAreCaught) {
+  const std::string common = write("common.json", R"({"type": "common", "definitions": {"NUM": "\\d+"}})");
+  struct Case {
+    std::vector<std::string> files;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {{common, write("a.json", R"({"type": "number", "definitions": {"NUM": "x"}, "rules": []})")},
+       "\"NUM\" is defined twice"},
+      {{write("b.json", R"({"type": "common", "rules": []})")}, "no \"rules\""},
+      {{write("c.json", R"({"type": "number"})")}, "expected \"rules\" (array)"},
+      {{write("d.json", R"({"type": "number", "rules": [{"name": "r", "pattern": "{@nope}", "resolver": "number"}]})")},
+       "unknown or empty table {@nope}"},
+      {{write("e.json", R"({"type": "number", "tables": [], "rules": []})")}, "tables must be an object"},
+  };
+  for (const Case& c : cases) {
+    auto result = RuleSet::load_files(c.files);
+    const std::string message = result.ok() ? "(loaded)" : result.error().message;
+    EXPECT_NE(message.find(c.expected), std::string::npos) << "expected '" << c.expected << "' in: " << message;
+  }
+}
+
 TEST_F(RuleFileTest, EmptyDirectoryIsAnError) {
   auto set = RuleSet::load(scratch_.path().string());
   ASSERT_FALSE(set.ok());
