@@ -53,20 +53,20 @@ std::optional<Decimal> read_number(const RuleMatch& m, std::string_view text, st
 bool is_magnitude(char32_t cp) { return cp == U'万' || cp == U'亿'; }
 bool is_small_unit(char32_t cp) { return cp == U'十' || cp == U'百' || cp == U'千'; }
 
-// The magnitude a number ends with: 亿 in 2.9亿, 千万 in 3千万, 万 in 三十万, 1 when none.
-// "Ends with" means after its last digit, so 一千五百 ends with no magnitude.
-Decimal trailing_magnitude(std::string_view text) {
+// The magnitude a number ends with: 亿 in 2.9亿, 千万 in 3千万, 万 in 三十万, 1 when none;
+// nullopt when it does not fit. "Ends with" means after its last digit: 一千五百 ends with none.
+std::optional<Decimal> trailing_magnitude(std::string_view text) {
   std::u32string cps;
   for (std::size_t i = 0; i < text.size();) cps.push_back(utf8::next(text, i));
   std::size_t k = cps.size();
   while (k > 0 && is_magnitude(cps[k - 1])) --k;
   // A small unit right after an Arabic digit is part of the magnitude too: 3千万.
   if (k > 1 && is_small_unit(cps[k - 1]) && cps[k - 2] >= U'0' && cps[k - 2] <= U'9') --k;
-  Decimal factor{1, 0};
-  for (std::size_t i = k; i < cps.size(); ++i) {
+  std::optional<Decimal> factor = Decimal{1, 0};
+  for (std::size_t i = k; i < cps.size() && factor; ++i) {
     const std::int64_t unit = cps[i] == U'十' ? 10 : cps[i] == U'百' ? 100 : cps[i] == U'千' ? 1000
                             : cps[i] == U'万' ? 10000 : 100000000;
-    factor = factor.times(Decimal{unit, 0}).value_or(factor);
+    factor = factor->times(Decimal{unit, 0});
   }
   return factor;
 }
@@ -75,7 +75,8 @@ bool has_magnitude(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (is_magnitude(utf8::next(text, i))) return true;
   }
-  return trailing_magnitude(text).mantissa != 1;
+  const auto magnitude = trailing_magnitude(text);
+  return !magnitude || magnitude->mantissa != 1;
 }
 
 // 两三 -> (2, 3): adjacent digits read as a range.
@@ -103,7 +104,8 @@ std::optional<std::string> approximation(const RuleMatch& m, const std::string& 
     if (meaning == nullptr) return std::nullopt;  // a word the table forgot: the rule file is wrong
     return meaning->get<std::string>();
   }
-  return m.rule().params.value("approx", std::string());  // the rule's own, as for 上百
+  const auto own = m.rule().params.find("approx");  // the rule's own, as for 上百
+  return own != m.rule().params.end() && own->is_string() ? own->get<std::string>() : std::string();
 }
 
 std::optional<Quantity> read_quantity(const RuleMatch& m) {
@@ -115,9 +117,11 @@ std::optional<Quantity> read_quantity(const RuleMatch& m) {
   } else if (!m.group("pair").empty()) {  // 两三家, 七八十个
     const auto pair = digit_pair(m.group("pair"));
     if (!pair) return std::nullopt;
-    const Decimal scale = trailing_magnitude("1" + std::string(m.group("scale")));
-    q.min = Decimal{pair->first, 0}.times(scale);
-    q.max = Decimal{pair->second, 0}.times(scale);
+    const auto scale = trailing_magnitude("1" + std::string(m.group("scale")));
+    if (!scale) return std::nullopt;
+    q.min = Decimal{pair->first, 0}.times(*scale);
+    q.max = Decimal{pair->second, 0}.times(*scale);
+    if (!q.min || !q.max) return std::nullopt;  // too large to be exact
   } else {
     const std::string_view min_text = m.group("min"), max_text = m.group("max");
     q.min = read_number(m, min_text, inner);
@@ -125,7 +129,8 @@ std::optional<Quantity> read_quantity(const RuleMatch& m) {
     if (!q.min || !q.max) return std::nullopt;
     // 2-3亿 is 2亿 to 3亿; but 8500到3万 is 8500 to 30000.
     if (!has_magnitude(min_text)) {
-      auto scaled = q.min->times(trailing_magnitude(max_text));
+      const auto magnitude = trailing_magnitude(max_text);
+      const auto scaled = magnitude ? q.min->times(*magnitude) : std::nullopt;
       if (scaled && !(*q.max < *scaled)) q.min = scaled;
     }
   }
@@ -156,7 +161,8 @@ std::optional<Json> resolve_percent(const RuleMatch& m) {
   if (!q) return std::nullopt;
   Json value = Json::object();
   put(*q, "value", value);
-  if (m.rule().params.value("points", false)) value["points"] = true;
+  const auto points = m.rule().params.find("points");
+  if (points != m.rule().params.end() && *points == true) value["points"] = true;
   put_approx(*q, value);
   return value;
 }

@@ -217,6 +217,20 @@ TEST_F(RuleFileTest, CommonFileMistakesAreCaught) {
   }
 }
 
+TEST_F(RuleFileTest, ParametersOfTheWrongTypeAreIgnoredNotThrown) {
+  const std::string path = write("p.json", R"json({
+    "type": "percent",
+    "rules": [{"name": "r", "pattern": "(?P<value>\\d+)%", "resolver": "percent",
+               "params": {"points": "yes", "approx": 3}}]})json");
+  auto set = RuleSet::load_files({path});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  std::vector<Mention> out;
+  const std::string text = "12%";
+  recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].value, Json::parse(R"({"value": 12})"));
+}
+
 TEST_F(RuleFileTest, EmptyDirectoryIsAnError) {
   auto set = RuleSet::load(scratch_.path().string());
   ASSERT_FALSE(set.ok());
