@@ -89,6 +89,12 @@ def agrees(m, start, end):
         (m["end"] == end or "unit" in m["value"] or "approx" in m["value"] or "per" in m["value"]))
 
 
+def all_agree(found, got, want):
+    """found: finfacts mentions; got: their (start, end, value...) tuples; want: the expected tuples."""
+    return len(got) == len(want) and all(
+        agrees(m, w[0], w[1]) and g[2:] == w[2:] for m, g, w in zip(found, got, want))
+
+
 def whole_text_value(doc, text, types):
     """The single mention of `types` that covers all of `text` (ignoring surrounding spaces), or None."""
     body = text.strip()
@@ -125,9 +131,7 @@ def numeral_scope(text):
 
 
 def duckling_numeral(binary):
-    cases = load("duckling-zh/numeral.jsonl")
-    docs = run_finfacts(binary, [c["text"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "duckling-zh/numeral.jsonl", "text"):
         m = whole_text_value(doc, c["text"], {"number"})
         found = value_of(m)[0] if m else None
         yield c["text"], numeral_scope(c["text"]), found == num(c["expected"]["value"]), c["expected"]["value"], found
@@ -137,9 +141,7 @@ DUCKLING_CURRENCY = {"Dollar": "CNY", "CNY": "CNY"}  # zh: 块 and 元 resolve t
 
 
 def duckling_money(binary):
-    cases = load("duckling-zh/amountofmoney.jsonl")
-    docs = run_finfacts(binary, [c["text"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "duckling-zh/amountofmoney.jsonl", "text"):
         e = c["expected"]
         scope = "cents alone" if e["unit"] == "Cent" else "pair counter" if "個" in c["text"] else None
         m = whole_text_value(doc, c["text"], {"money"})
@@ -174,9 +176,7 @@ def money_parser_scope(text):
 
 
 def jionlp_money_parser(binary):
-    cases = load("jionlp/money_parser.jsonl")
-    docs = run_finfacts(binary, [c["text"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "jionlp/money_parser.jsonl", "text"):
         e = c["expected"]
         m = whole_text_value(doc, c["text"], {"money"})
         got = None
@@ -196,9 +196,7 @@ def jionlp_money_parser(binary):
 
 
 def jionlp_money_extractor(binary):
-    cases = load("jionlp/money_extractor.jsonl")
-    docs = run_finfacts(binary, [c["text"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "jionlp/money_extractor.jsonl", "text"):
         want = [tuple(e["offset"]) for e in c["expected"]]
         money = [m for m in doc["mentions"] if m["type"] == "money"]
         ok = len(money) == len(want) and all(agrees(m, s, e) for m, (s, e) in zip(money, want))
@@ -221,9 +219,7 @@ def cn2an_scope(c):
 
 
 def cn2an(binary):
-    cases = load("cn2an/cn2an.jsonl")
-    docs = run_finfacts(binary, [c["text"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "cn2an/cn2an.jsonl", "text"):
         m = whole_text_value(doc, c["text"], {"number", "money"})
         found = value_of(m)[0] if m else None
         if c["expected"] == "ValueError":  # no reading of the whole text as one number
@@ -284,15 +280,12 @@ def recognizers_number_scope(case):
 
 
 def recognizers_number(binary):
-    cases = load("recognizers-text-zh/number.jsonl")
-    docs = run_finfacts(binary, [c["input"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "recognizers-text-zh/number.jsonl", "input"):
         text = c["input"]
         found = [m for m in doc["mentions"] if m["type"] == "number"]
         want = [(e["start"], e["end"], num(e["resolution"]["value"])) for e in c["expected"]]
-        ok = len(found) == len(want) and all(
-            agrees(m, s, e) and value_of(m)[0] == v for m, (s, e, v) in zip(found, want))
-        yield text, recognizers_number_scope(c), ok, want, [(m["start"], m["end"], value_of(m)[0]) for m in found]
+        got = [(m["start"], m["end"], value_of(m)[0]) for m in found]
+        yield text, recognizers_number_scope(c), all_agree(found, got, want), want, got
 
 
 RANGE = re.compile(r"^[\[(](?P<lo>[-\d.E+]*),(?P<hi>[-\d.E+]*)[\])]$")
@@ -321,9 +314,7 @@ def recognizers_range_scope(case):
 
 
 def recognizers_number_range(binary):
-    cases = load("recognizers-text-zh/number_range.jsonl")
-    docs = run_finfacts(binary, [c["input"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "recognizers-text-zh/number_range.jsonl", "input"):
         found = [m for m in doc["mentions"] if m["type"] == "number"]
         want, got = [], []
         for e in c["expected"]:
@@ -336,9 +327,7 @@ def recognizers_number_range(binary):
                              "more_than" if lo is not None else "less_than"))
         for m in found:
             got.append((m["start"], m["end"], *value_of(m), m["value"].get("approx")))
-        ok = len(got) == len(want) and all(
-            agrees(m, w[0], w[1]) and g[2:] == w[2:] for m, g, w in zip(found, got, want))
-        yield c["input"], recognizers_range_scope(c), ok, want, got
+        yield c["input"], recognizers_range_scope(c), all_agree(found, got, want), want, got
 
 
 def recognizers_currency_scope(case):
@@ -356,16 +345,12 @@ def recognizers_currency_scope(case):
 
 
 def recognizers_currency(binary):
-    cases = load("recognizers-text-zh/currency.jsonl")
-    docs = run_finfacts(binary, [c["input"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "recognizers-text-zh/currency.jsonl", "input"):
         money = [m for m in doc["mentions"] if m["type"] == "money"]
         want = [(e["start"], e["end"], num(e["resolution"].get("value")), e["resolution"].get("isoCurrency"))
                 for e in c["expected"]]
         got = [(m["start"], m["end"], value_of(m)[0], m["value"]["currency"]) for m in money]
-        ok = len(got) == len(want) and all(
-            agrees(m, w[0], w[1]) and g[2:] == w[2:] for m, g, w in zip(money, got, want))
-        yield c["input"], recognizers_currency_scope(c), ok, want, got
+        yield c["input"], recognizers_currency_scope(c), all_agree(money, got, want), want, got
 
 
 def recognizers_percent_scope(case):
@@ -387,9 +372,7 @@ def recognizers_percent_scope(case):
 def recognizers_percent(binary):
     """Every expected percentage with the same span and value, and no other percentage
     (个百分点 counts as a percentage there, so `points` is not compared)."""
-    cases = load("recognizers-text-zh/percent.jsonl")
-    docs = run_finfacts(binary, [c["input"] for c in cases])
-    for c, doc in zip(cases, docs):
+    for c, doc in cases_with_output(binary, "recognizers-text-zh/percent.jsonl", "input"):
         want = [(e["start"], e["end"], num(e["resolution"]["value"].rstrip("%")))
                 for e in c["expected"] if e["type"] == "percentage"]
         got = [(m["start"], m["end"], value_of(m)[0]) for m in doc["mentions"] if m["type"] == "percent"]
@@ -400,6 +383,12 @@ def recognizers_percent(binary):
 
 def load(name):
     return [json.loads(line) for line in open(HERE / name, encoding="utf-8") if line.strip()]
+
+
+def cases_with_output(binary, name, field):
+    """Each case of file `name` with the document finfacts makes of its `field`."""
+    cases = load(name)
+    return zip(cases, run_finfacts(binary, [c[field] for c in cases]))
 
 
 SUITES = {
