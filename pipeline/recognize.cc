@@ -41,7 +41,8 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
     // not_preceded_by keeps a quantity from continuing a token (H100, GPT-4); a match that opens
     // with an approximation word (小于12 in 大于50小于12) is separated from it by that word.
     const std::string_view word = match.group("approx_before");
-    const bool check_before = rule.not_preceded_by && !(!word.empty() && word.data() == groups[0].data());
+    const bool opens_with_word = !word.empty() && word.data() == groups[0].data();
+    const bool check_before = rule.not_preceded_by && !opens_with_word;
     bool taken = false;
     if (end > begin && !(check_before && preceded_by(*rule.not_preceded_by, text, begin)) &&
         !(rule.not_followed_by && followed_by(*rule.not_followed_by, text, end))) {

@@ -4,8 +4,8 @@
 //
 //   {"type": "percent",
 //    "definitions": {"NUM": "\\d+(?:\\.\\d+)?"},           // {NUM} in a pattern expands to (?:...)
-//    "tables": {"approx": {"约": "about"}},                 // data the resolvers read; {@approx} in a
-//                                                           // pattern is the alternation of its keys
+//    "tables": {"approx_after": {"左右": "about"}},          // data the resolvers read; {@approx_after}
+//                                                           // in a pattern is the alternation of its keys
 //    "rules": [{
 //      "name": "arabic percent",
 //      "pattern": "(?P<value>{NUM})%",                      // RE2, leftmost-longest, on normalized text
