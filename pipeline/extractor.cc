@@ -22,11 +22,11 @@ Result<Extractor> Extractor::load(const std::string& rules_dir, std::size_t max_
   return Extractor(std::move(normalizer.value()), std::move(rules.value()), max_bytes);
 }
 
-Extractor::Analysis Extractor::analyze(std::string_view original) const {
+Extractor::Analysis Extractor::analyze(std::string_view original, const std::optional<Date>& ref_date) const {
   Analysis a;
   a.normalized = normalizer_.normalize(original);
   a.sentences = segment(a.normalized.text);
-  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text, a.sentences), a.normalized.text);
+  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text, a.sentences, ref_date), a.normalized.text);
   return a;
 }
 
@@ -41,7 +41,7 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
   auto decoded = decode(bytes);
   if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
   const std::string_view original = decoded.value().utf8;
-  const Analysis a = analyze(original);
+  const Analysis a = analyze(original, ref_date);
   return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions);
 }
 

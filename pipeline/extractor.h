@@ -39,7 +39,7 @@ class Extractor {
     std::vector<Sentence> sentences;
     std::vector<Mention> mentions;
   };
-  Analysis analyze(std::string_view original) const;
+  Analysis analyze(std::string_view original, const std::optional<Date>& ref_date = std::nullopt) const;
 
   const RuleSet& rules() const { return rules_; }
   const Normalizer& normalizer() const { return normalizer_; }

@@ -24,7 +24,7 @@ bool followed_by(const RE2& context, std::string_view text, std::size_t end) {
 }  // namespace
 
 void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view text, Span range,
-                    std::vector<Mention>& out) {
+                    std::vector<Mention>& out, const std::optional<Date>& ref_date) {
   const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(group_count));
   std::vector<std::string_view> groups(pieces.size());
@@ -37,7 +37,7 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
     for (std::size_t g = 0; g < pieces.size(); ++g) groups[g] = std::string_view(pieces[g].data(), pieces[g].size());
     const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t end = begin + groups[0].size();
-    const RuleMatch match(rule, groups);
+    const RuleMatch match(rule, groups, ref_date);
     // not_preceded_by keeps a quantity from continuing a token (H100, GPT-4); a match that opens
     // with an approximation word (小于12 in 大于50小于12) is separated from it by that word.
     const std::string_view word = match.group("approx_before");
@@ -65,7 +65,8 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
   }
 }
 
-std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, const std::vector<Sentence>& sentences) {
+std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, const std::vector<Sentence>& sentences,
+                               const std::optional<Date>& ref_date) {
   std::vector<Mention> candidates;
   std::vector<int> matching;
   for (const Sentence& sentence : sentences) {
@@ -80,7 +81,7 @@ std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, cons
     std::sort(matching.begin(), matching.end());
     for (int i : matching) {
       recognize_rule(rules.rules()[static_cast<std::size_t>(i)], static_cast<std::size_t>(i), text, sentence.span,
-                     candidates);
+                     candidates, ref_date);
     }
   }
   return candidates;

@@ -14,6 +14,7 @@
 #ifndef FINFACTS_PIPELINE_RECOGNIZE_H_
 #define FINFACTS_PIPELINE_RECOGNIZE_H_
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -23,12 +24,14 @@
 
 namespace finfacts {
 
+// `ref_date` is what relative dates (去年, 下周四) are resolved against; without one they carry
+// relative offsets instead of calendar values.
 std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized,
-                               const std::vector<Sentence>& sentences);
+                               const std::vector<Sentence>& sentences, const std::optional<Date>& ref_date);
 
 // The candidates of one rule within `range` of the text (the rule-example tests use it).
 void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized, Span range,
-                    std::vector<Mention>& out);
+                    std::vector<Mention>& out, const std::optional<Date>& ref_date = std::nullopt);
 
 }  // namespace finfacts
 

@@ -182,8 +182,13 @@ Result<bool> load_file(const std::string& path, const Json& doc, Vocabulary voca
       rule.priority = spec.value("priority", 0);
       rule.params = spec.value("params", Json::object());
       for (const Json& e : spec.value("examples", Json::array())) {
-        rule.examples.push_back(RuleExample{e.at("text"), e.value("mention", e.at("text").get<std::string>()),
-                                            e.value("value", Json())});
+        RuleExample example{e.at("text"), e.value("mention", e.at("text").get<std::string>()), e.value("value", Json()),
+                            std::nullopt};
+        if (e.contains("ref_date")) {
+          example.ref_date = parse_date(e["ref_date"].get<std::string>());
+          if (!example.ref_date) return rule_error(path, rule.name, "an example's ref_date is not YYYY-MM-DD");
+        }
+        rule.examples.push_back(std::move(example));
       }
       for (const Json& c : spec.value("counterexamples", Json::array())) rule.counterexamples.push_back(c);
     } catch (const Json::exception& e) {

@@ -49,16 +49,20 @@ using Tables = std::map<std::string, Table, std::less<>>;
 // What a resolver sees of one match.
 class RuleMatch {
  public:
-  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups) : rule_(rule), groups_(groups) {}
+  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups, const std::optional<Date>& ref_date)
+      : rule_(rule), groups_(groups), ref_date_(ref_date) {}
   const Rule& rule() const { return rule_; }
   // The text of the named group, or an empty view when it took no part in the match.
   std::string_view group(std::string_view name) const;
+  // The article's date, when one was given: what relative dates are resolved against.
+  const std::optional<Date>& ref_date() const { return ref_date_; }
   // The value of `word` in the table `table`, or nullptr when either is missing.
   const Json* lookup(const char* table, std::string_view word) const;
 
  private:
   const Rule& rule_;
   const std::vector<std::string_view>& groups_;
+  const std::optional<Date>& ref_date_;
 };
 
 // Turns a match into the mention's value, or nullopt to reject the match.
@@ -68,6 +72,7 @@ struct RuleExample {
   std::string text;     // an input sentence
   std::string mention;  // the mention's text as written in `text`
   Json value;           // its expected value
+  std::optional<Date> ref_date;  // the article's date the example assumes, if any
 };
 
 struct Rule {

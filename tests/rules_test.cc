@@ -19,8 +19,8 @@ struct Found {
   std::size_t rule;
 };
 
-std::vector<Found> pipeline_mentions(const std::string& text) {
-  const Extractor::Analysis a = extractor().analyze(text);
+std::vector<Found> pipeline_mentions(const std::string& text, const std::optional<Date>& ref_date = std::nullopt) {
+  const Extractor::Analysis a = extractor().analyze(text, ref_date);
   std::vector<Found> out;
   for (const Mention& m : a.mentions) {
     const CodePointSpan s = a.normalized.offsets.to_original(a.normalized.text, m.span);
@@ -46,7 +46,7 @@ TEST(RuleExamples, EveryExampleIsFoundWithItsValue) {
       // The rule itself matches there.
       const NormalizedText n = extractor().normalizer().normalize(ex.text);
       std::vector<Mention> candidates;
-      recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates);
+      recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates, ex.ref_date);
       bool rule_matches = false;
       for (const Mention& c : candidates) {
         const CodePointSpan s = n.offsets.to_original(n.text, c.span);
@@ -58,7 +58,7 @@ TEST(RuleExamples, EveryExampleIsFoundWithItsValue) {
                                 << ex.value.dump();
       if (rule.type == "guard") continue;  // guards never reach the output
       // And the pipeline, all rules competing, reports it.
-      const auto found = pipeline_mentions(ex.text);
+      const auto found = pipeline_mentions(ex.text, ex.ref_date);
       bool reported = false;
       std::string got;
       for (const Found& f : found) {
