@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "pipeline/date_resolvers.h"
 #include "pipeline/numeral.h"
 #include "pipeline/utf8.h"
 
@@ -24,8 +25,8 @@ std::optional<Decimal> decimal_of(const Json& number) {
   return mantissa;
 }
 
-// The number in `text` without the approximation words inside it (30多 -> 30, 500余万 -> 500万)
-// or spaces, times the rule's "scale" parameter (10 for 成); `inner` gets the word's meaning.
+}  // namespace
+
 std::optional<Decimal> read_number(const RuleMatch& m, std::string_view text, std::string& inner) {
   std::string digits;
   for (std::size_t i = 0; i < text.size();) {
@@ -49,6 +50,21 @@ std::optional<Decimal> read_number(const RuleMatch& m, std::string_view text, st
   if (!factor) return std::nullopt;
   return number->times(*factor);
 }
+
+std::optional<std::string> approximation(const RuleMatch& m, const std::string& inner) {
+  if (!inner.empty()) return inner;
+  for (const char* group : {"approx_after", "approx_before"}) {
+    const std::string_view word = m.group(group);
+    if (word.empty()) continue;
+    const Json* meaning = m.lookup(group, word);
+    if (meaning == nullptr) return std::nullopt;  // a word the table forgot: the rule file is wrong
+    return meaning->get<std::string>();
+  }
+  const auto own = m.rule().params.find("approx");  // the rule's own, as for 上百
+  return own != m.rule().params.end() && own->is_string() ? own->get<std::string>() : std::string();
+}
+
+namespace {
 
 bool is_magnitude(char32_t cp) { return cp == U'万' || cp == U'亿'; }
 bool is_small_unit(char32_t cp) { return cp == U'十' || cp == U'百' || cp == U'千'; }
@@ -92,20 +108,6 @@ std::optional<std::pair<int, int>> digit_pair(std::string_view pair) {
   const int second = i < pair.size() ? digit(utf8::next(pair, i)) : -1;
   if (first < 0 || second <= first || i != pair.size()) return std::nullopt;
   return std::pair{first, second};
-}
-
-// The approximation of the match: the word nearest the number wins (30多 over 超过 in 超过30多家).
-std::optional<std::string> approximation(const RuleMatch& m, const std::string& inner) {
-  if (!inner.empty()) return inner;
-  for (const char* group : {"approx_after", "approx_before"}) {
-    const std::string_view word = m.group(group);
-    if (word.empty()) continue;
-    const Json* meaning = m.lookup(group, word);
-    if (meaning == nullptr) return std::nullopt;  // a word the table forgot: the rule file is wrong
-    return meaning->get<std::string>();
-  }
-  const auto own = m.rule().params.find("approx");  // the rule's own, as for 上百
-  return own != m.rule().params.end() && own->is_string() ? own->get<std::string>() : std::string();
 }
 
 std::optional<Quantity> read_quantity(const RuleMatch& m) {
@@ -234,8 +236,9 @@ struct NamedResolver {
   Resolver resolver;
 };
 constexpr NamedResolver kResolvers[] = {
-    {"percent", resolve_percent}, {"number", resolve_number}, {"fraction", resolve_fraction},
-    {"money", resolve_money},     {"guard", resolve_guard},
+    {"percent", resolve_percent}, {"number", resolve_number},     {"fraction", resolve_fraction},
+    {"money", resolve_money},     {"date", resolve_date},         {"duration", resolve_duration},
+    {"guard", resolve_guard},
 };
 
 }  // namespace

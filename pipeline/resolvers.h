@@ -13,16 +13,28 @@
 //   "money"     + currency_before, currency (tables of those names -> ISO code), jiao, fen, per and
 //               per_before (table per); with no currency word, currency null:
 //               "10.88元/股" -> {"amount": 10.88, "currency": "CNY", "per": "share"}
+//   "date", "duration"  see date_resolvers.h
 //   "guard"     a span that is no mention of any type (a URL, a model name): it wins
 //               overlaps like any candidate and is then dropped, taking what it covers with it.
 #ifndef FINFACTS_PIPELINE_RESOLVERS_H_
 #define FINFACTS_PIPELINE_RESOLVERS_H_
 
+#include <optional>
+#include <string>
 #include <string_view>
 
+#include "pipeline/numeral.h"
 #include "pipeline/rules.h"
 
 namespace finfacts {
+
+// Shared by the resolvers of quantities, dates and durations:
+// the number in `text` without the approximation words inside it (30多 -> 30, 500余万 -> 500万)
+// or spaces, times the rule's "scale" parameter (10 for 成); `inner` gets the inner word's meaning.
+std::optional<Decimal> read_number(const RuleMatch& match, std::string_view text, std::string& inner);
+// The approximation the match states: the word nearest the number wins (30多 over 超过 in
+// 超过30多家), else the rule's parameter "approx"; nullopt for a word its table lacks.
+std::optional<std::string> approximation(const RuleMatch& match, const std::string& inner);
 
 // nullptr when no resolver has that name.
 Resolver find_resolver(std::string_view name);

@@ -71,20 +71,22 @@ TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
 
 // The counts a reader of the seed arrives at (see the golden file): a check on the golden file
 // itself as much as on the extractor, so that neither can drift silently.
-TEST(Corpus, SeedHasItsPercentagesNumbersAndAmounts) {
+TEST(Corpus, SeedHasItsPercentagesNumbersAmountsDatesAndDurations) {
   const std::string path = source_path("corpus/articles/deepseek-compute-stocks.txt");
   const Json doc = extractor().extract(path, read_file(path), parse_date("2025-02-14"));
   std::map<std::string, std::size_t> count;
   std::size_t ranges = 0;
   for (const Json& m : doc["mentions"]) {
     ++count[m["type"].get<std::string>()];
-    ranges += m["value"].contains("min");
+    ranges += m["value"].contains("min") || m["value"].value("value", Json("")).dump().find('/') != std::string::npos;
   }
   EXPECT_EQ(count["percent"], 16u);
   EXPECT_EQ(count["number"], 11u);
   EXPECT_EQ(count["money"], 6u);
-  EXPECT_EQ(count.size(), 3u);
-  EXPECT_EQ(ranges, 3u);  // two percentage ranges and 2億-2.9億元
+  EXPECT_EQ(count["date"], 19u);
+  EXPECT_EQ(count["duration"], 5u);
+  EXPECT_EQ(count.size(), 5u);
+  EXPECT_EQ(ranges, 5u);  // two percentage ranges, 2億-2.9億元, and 前三季度 twice (2024-Q1/2024-Q3)
   EXPECT_EQ(doc["script"], "mixed");
   EXPECT_EQ(doc["length"], 4196);
 }

@@ -45,8 +45,15 @@ with tempfile.NamedTemporaryFile(suffix=".txt") as bad:
     assert run.returncode == 1, run
     check("error document", json.loads(run.stdout))
 
+# Without a reference date, relative dates carry what is written instead of calendar values.
+no_ref = subprocess.run([binary, "extract"], input="去年10月，下周四，1月27日，前三季度，2024年以来，过去两年",
+                        capture_output=True, text=True, check=True).stdout
+check("relative dates without ref_date", json.loads(no_ref))
+assert {m["type"] for m in json.loads(no_ref)["mentions"]} == {"date", "duration"}, no_ref
+
 good = docs[0]
-first = {kind: next(m for m in good["mentions"] if m["type"] == kind) for kind in ("percent", "number", "money")}
+first = {kind: next(m for m in good["mentions"] if m["type"] == kind)
+         for kind in ("percent", "number", "money", "date", "duration")}
 
 
 def with_mention(kind, **changes):
@@ -65,11 +72,16 @@ broken = [
     ("money with a currency name", with_mention("money", value={"amount": 5, "currency": "元"})),
     ("money with value", with_mention("money", value={"value": 5, "currency": "CNY"})),
     ("unknown approx", with_mention("number", value={"value": 3, "approx": "roughly"})),
+    ("date without its days", with_mention("date", value={"value": "2024"})),
+    ("date as a number", with_mention("date", value={"value": 2024, "start": "2024-01-01", "end": "2024-12-31"})),
+    ("date with an unknown mod", with_mention("date", value={"value": "2024", "start": "2024-01-01",
+                                                               "end": "2024-12-31", "mod": "around"})),
+    ("duration not in ISO 8601", with_mention("duration", value={"value": "2 years"})),
 ]
 for name, doc in broken:
     check(name, doc, valid=False)
 
 for f in failures:
     print("FAIL", f)
-print(f"{len(docs) + 1 + len(broken) - len(failures)} passed, {len(failures)} failed")
+print(f"{len(docs) + 2 + len(broken) - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
