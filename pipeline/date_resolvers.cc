@@ -90,6 +90,7 @@ std::optional<Period> period_in(int year, const Written& w) {
     if (*w.day > days_in_month(year, *w.month)) return std::nullopt;
     return day_period({year, *w.month, *w.day});
   }
+  if (w.day) return std::nullopt;  // a day without its month: see infer_day
   if (w.month) return month_period(year, *w.month);
   if (w.quarter) return quarter_period(year, *w.quarter);
   if (w.half) return half_period(year, *w.half);
@@ -98,7 +99,7 @@ std::optional<Period> period_in(int year, const Written& w) {
   return year_period(year);
 }
 
-bool names_a_day_or_month(const Written& w) { return w.holiday != nullptr || w.month; }
+bool names_a_day_or_month(const Written& w) { return w.holiday != nullptr || w.month || w.day; }
 bool names_part_of_year(const Written& w) { return w.quarter || w.half || w.quarters_to || w.months_to; }
 
 // The year of a date written without one. A day or month: the nearest such one at most 183 days
@@ -108,7 +109,7 @@ std::optional<int> infer_year(const Written& w, const Date& ref) {
   if (names_a_day_or_month(w)) {
     std::optional<int> best;
     std::int64_t best_distance = 0;
-    for (int year = ref.year - 1; year <= ref.year + 1; ++year) {
+    for (int year = ref.year - 4; year <= ref.year + 1; ++year) {  // back to the last 2月29日
       const auto period = period_in(year, w);
       if (!period) continue;
       const std::int64_t distance = days_from_civil(period->start) - today;
@@ -123,6 +124,21 @@ std::optional<int> infer_year(const Written& w, const Date& ref) {
     return days_from_civil(this_year->end) < today ? ref.year : ref.year - 1;
   }
   return ref.year;  // 年初, 年底 alone: this year's
+}
+
+// A day of the month written alone (4日): the nearest such day at most 183 days ahead, among the
+// months around the reference date.
+std::optional<Period> infer_day(int day, const Date& ref) {
+  std::optional<Period> best;
+  std::int64_t best_distance = 0;
+  for (int months = -1; months <= 1; ++months) {
+    const Date first = add_months({ref.year, ref.month, 1}, months);
+    if (day > days_in_month(first.year, first.month)) continue;
+    const std::int64_t distance = days_from_civil({first.year, first.month, day}) - days_from_civil(ref);
+    if (distance > 183 || (best && std::llabs(distance) >= best_distance)) continue;
+    best = day_period({first.year, first.month, day}), best_distance = std::llabs(distance);
+  }
+  return best;
 }
 
 // What is written, for a consumer to resolve later when no reference date was given.
@@ -189,23 +205,43 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
   } else if (const auto offset = table_number(m, "year_word", "year_offset")) {
     relative = true;
     if (ref) year = ref->year + *offset; else offsets["years"] = *offset;
-  } else if (!m.group("years_ago").empty()) {
-    const auto ago = whole_number(m.group("years_ago"));
-    if (!ago) return std::nullopt;
-    relative = true;
-    if (ref) year = ref->year - *ago; else offsets["years"] = -*ago;
   }
 
   Written written;
   if (!read_written(m, written)) return std::nullopt;
 
-  if (const auto months = table_number(m, "month_word", "month_offset")) {  // 上月
+  if (!m.group("count").empty()) {  // 两年前, 3个月后: that many units back or ahead
+    const auto count = whole_number(m.group("count"));
+    const Json* unit = m.lookup("count_unit", m.group("count_unit"));
+    const auto direction = table_number(m, "direction", "direction");
+    if (!count || unit == nullptr || !direction) return std::nullopt;
+    const int steps = *count * *direction;
+    const std::string kind = unit->get<std::string>();
+    relative = true;
+    if (!ref) {
+      offsets[kind + "s"] = steps;
+    } else if (kind == "year") {
+      period = year_period(ref->year + steps);
+    } else if (kind == "month") {
+      const Date first = add_months({ref->year, ref->month, 1}, steps);
+      period = month_period(first.year, first.month);
+    } else if (kind == "quarter") {
+      const int index = ref->year * 4 + (ref->month - 1) / 3 + steps;
+      period = quarter_period(index / 4, index % 4 + 1);
+    } else if (kind == "week") {
+      period = week_period(add_days(*ref, 7 * steps - (weekday(*ref) - 1)));
+    } else {
+      period = day_period(add_days(*ref, steps));
+    }
+  } else if (const auto months = table_number(m, "month_word", "month_offset")) {  // 上月
     relative = true;
     if (ref) {
       const Date first = add_months({ref->year, ref->month, 1}, *months);
-      period = month_period(first.year, first.month);
+      if (written.day && *written.day > days_in_month(first.year, first.month)) return std::nullopt;
+      period = written.day ? day_period({first.year, first.month, *written.day}) : month_period(first.year, first.month);
     } else {
       offsets["months"] = *months;
+      if (written.day) offsets["day"] = *written.day;
     }
   } else if (const auto weeks = table_number(m, "week_word", "week_offset")) {  // 下周四
     const auto day = table_number(m, "weekday", "weekday");
@@ -230,7 +266,16 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
       offsets["quarters"] = *quarters;
     }
   } else {
-    if (!year && offsets.empty()) {  // no year written: from the reference date
+    if (!year && offsets.empty() && written.day && !written.month) {  // 4日
+      relative = true;
+      if (ref) {
+        period = infer_day(*written.day, *ref);
+        if (!period) return std::nullopt;
+      } else {
+        offsets["year"] = nullptr;
+        describe(written, offsets);
+      }
+    } else if (!year && offsets.empty()) {  // no year written: from the reference date
       relative = true;
       if (ref) {
         year = infer_year(written, *ref);
@@ -269,11 +314,16 @@ std::optional<Json> resolve_duration(const RuleMatch& m) {
   } else {
     amount = read_number(m, m.group("value"), inner);
   }
+  if (amount && !m.group("and_half").empty()) amount = amount->plus(Decimal{5, -1});  // 三年半
   const Json* unit = m.lookup("duration_unit", m.group("unit"));
+  if (unit == nullptr) unit = m.lookup("half_unit", m.group("unit"));  // 一个半月
   if (!amount || unit == nullptr || !unit->is_string()) return std::nullopt;
   std::string letter = unit->get<std::string>();
   // A quarter is three months (三个季度 is P9M); half a year is six (半年 is P6M).
-  if (letter == "Q") {
+  if (letter == "D" && !amount->to_json().is_number_integer()) {  // 半天 is PT12H
+    amount = amount->times(Decimal{24, 0});
+    letter = "H";
+  } else if (letter == "Q") {
     amount = amount->times(Decimal{3, 0});
     letter = "M";
   } else if (letter == "Y" && !amount->to_json().is_number_integer()) {

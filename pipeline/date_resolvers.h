@@ -1,6 +1,7 @@
 // date_resolvers: the resolvers of dates and durations (see resolvers.h for the others).
 //
-//   "date"      groups year | year_short | year_word (table year_offset) | years_ago; month, day;
+//   "date"      groups year | year_short | year_word (table year_offset); month, day;
+//               count + count_unit + direction (两年前, 3个月后: tables count_unit, direction);
 //               month_word, week_word + weekday, day_word, quarter_word (tables *_offset);
 //               quarter, half (table half), quarters_to (前三季度), months_to (前10个月);
 //               holiday (table holiday); part (table part -> mod start/mid/end);
@@ -16,6 +17,7 @@
 //   most recent one completed before it (前三季度 on 2025-02-14 is 2024-Q1/2024-Q3).
 //
 //   "duration"  groups value (a number; 半 is a half), unit (table duration_unit -> Y M W D Q H),
+//               and_half (三年半 is three and a half years),
 //               approx words as for numbers.   "过去两年" -> {"value": "P2Y"}, "三个季度" -> "P9M"
 #ifndef FINFACTS_PIPELINE_DATE_RESOLVERS_H_
 #define FINFACTS_PIPELINE_DATE_RESOLVERS_H_

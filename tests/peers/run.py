@@ -55,14 +55,43 @@ OUT_OF_SCOPE = {
     "strict mode": "cn2an's strict mode rejects spoken forms that finfacts, reading prose, accepts",
     "discount": "折 is a discount (八折 = 80% of the price), a price ratio rather than a share: not a percent",
     "archaic magnitude": "百万万 (10^10) and similar stacked magnitudes",
+    "clock time": "times of day (下午三点, 10:30) and periods of hours, minutes or seconds: finfacts resolves to days",
+    "recurring": "recurring times (每天, 每周一): a set, not a date",
+    "holiday elsewhere": "festivals of other calendars and countries (religious, foreign) and solar terms (冬至): "
+                         "finfacts knows the Chinese lunar festivals and China's fixed holidays",
+    "future": "a date written without its year that falls more than six months after the reference date: finfacts "
+              "reads news, which reports the past, and takes the earlier one (Duckling takes the next)",
+    "no reference": "a relative date whose case gives no reference time",
+    "span of dates": "two dates joined as a span (2023-2024年, 5月-10月, 1985到89年9月), or spans counted from "
+                     "today (上两周, 三天后): not yet recognized",
+    "fuzzy": "vague periods (近期, 冬季, 3年半前) that the peer resolves to guessed bounds",
+    "weekday alone": "a weekday without 本周/上周/下周 (周三, 星期六): which week is meant depends on the article",
+    "latest completed": "a quarter or half written without its year: finfacts takes the latest completed one (the "
+                        "issue's rule for articles), the peer the current year's",
+    "two-digit year": "two-digit years (17年7月, 07年, 零八年): ambiguous across centuries",
+    "era or lunar date": "imperial era years (雍正十六年) and lunar calendar dates other than festivals (农历十月初一)",
+    "compound duration": "durations joined from several units (一年又一个月21天, 一个半月)",
+    "ordinal week or month": "the Nth week or month of a period (十月的第一周, 明年第九个月)",
+    "slash date": "dates with slashes and no year (12/1, 1/2/2020): 1/2 is also a fraction",
+    "week reading": "下周三 is Wednesday of next week and 这周一 this week's Monday in Chinese usage, as finfacts "
+                    "reads them; Duckling takes the next such weekday",
+    "count or name": "2月后, 2季度前, 10 月 name a month or quarter to finfacts (after February, October), a "
+                     "count to the peer (two months later, ten months); 两个月后 says the count unambiguously. "
+                     "7号 alone is as often No. 7 (7号线) as the 7th: finfacts wants 日 or a month (Recognizers-Text agrees)",
+    "list": "several dates in a list (9月10号，11号，12号) read as one span",
+    "trading days": "trading or working days (15个交易日): not calendar time",
+    "code": "a year inside a document number (财税2016 36号文): a code, not a date",
+    "anniversary": "N周年 is an anniversary (guarded), not a duration",
 }
 
 CN_DIGITS = "零〇一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 CN_UNITS = "十拾百佰千仟万萬亿億廿卅卌"
 
 
-def run_finfacts(binary, texts):
-    lines = "\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts))
+def run_finfacts(binary, texts, ref_dates=None):
+    ref_dates = ref_dates or [None] * len(texts)
+    lines = "\n".join(json.dumps({"id": i, "text": t, **({"ref_date": r} if r else {})}, ensure_ascii=False)
+                      for i, (t, r) in enumerate(zip(texts, ref_dates)))
     out = subprocess.run([binary, "extract", "--jsonl"], input=lines + "\n", capture_output=True, text=True)
     docs = {}
     for line in out.stdout.splitlines():
@@ -379,16 +408,305 @@ def recognizers_percent(binary):
         yield c["input"], recognizers_percent_scope(c), want == got, want, got
 
 
+# ---- Dates and durations --------------------------------------------------------------------
+
+CLOCK = re.compile(r"[点點时時分秒刻:：]|早上|晚上|下午|上午|中午|凌晨|傍晚|夜|钟|鐘|小时|小時")
+
+
+def day(text):
+    return text[:10]
+
+
+def date_span(m):
+    return (m["value"].get("start"), m["value"].get("end"))
+
+
+def end_before(exclusive):
+    y, mo, d = map(int, exclusive[:10].split("-"))
+    import datetime
+    return (datetime.date(y, mo, d) - datetime.timedelta(days=1)).isoformat()
+
+
+def grain_end(start, grain):
+    import datetime
+    y, mo, d = map(int, start.split("-"))
+    begin = datetime.date(y, mo, d)
+    if grain in ("day", "hour", "minute", "second"):
+        return start
+    if grain == "week":
+        return (begin + datetime.timedelta(days=6)).isoformat()
+    months = {"month": 1, "quarter": 3, "year": 12}[grain]
+    nxt = datetime.date(y + (mo - 1 + months) // 12, (mo - 1 + months) % 12 + 1, 1)
+    return (nxt - datetime.timedelta(days=1)).isoformat()
+
+
+def far_future(ref, first_day, text):
+    import datetime
+    if re.search(r"\d{4}|[〇零一二三四五六七八九]{4}年|[今明去前后後]年", text):
+        return False
+    return (datetime.date.fromisoformat(first_day) - datetime.date.fromisoformat(ref)).days > 183
+
+
+def single_date(doc, text):
+    return whole_text_value(doc, text, {"date"})
+
+
+def duckling_time_scope(c):
+    e, text = c["expected"], c["text"]
+    grain = e.get("grain")
+    if grain in ("hour", "minute", "second") or CLOCK.search(text):
+        return "clock time"
+    first = day(e.get("value") or e.get("from") or e.get("to"))
+    if far_future(day(c["reference_time"]), first, text):
+        return "future"
+    if e.get("holiday"):
+        return None if re.search(r"国庆|國慶|春节|春節|元旦|中秋|端午|元宵|劳动节|勞動節|除夕|圣诞|聖誕", text) else "holiday elsewhere"
+    if re.match(r"(下|这|這|今)", text) and re.search(r"(周|週|星期|禮拜|礼拜)[一二三四五六日天]$", text):
+        return "week reading"
+    if re.match(r"(周|週|星期|禮拜|礼拜)[一二三四五六日天]", text):
+        return "weekday alone"
+    if e["type"] == "interval":
+        return "span of dates"
+    if "/" in text or re.search(r"[到至~\-]", text):
+        return "span of dates"
+    return None
+
+
+def duckling_time(binary):
+    for c, doc in cases_with_output(binary, "duckling-zh/time.jsonl", "text", "reference_time"):
+        e = c["expected"]
+        if e["type"] == "value":
+            want = (day(e["value"]), grain_end(day(e["value"]), e["grain"]))
+        else:
+            want = (day(e.get("from", "")), end_before(e["to"]) if "to" in e else None)
+        m = single_date(doc, c["text"])
+        got = date_span(m) if m else None
+        yield c["text"], duckling_time_scope(c), got == want, want, got
+
+
+DURATION_LETTER = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+                   "week": ("", "W"), "month": ("", "M"), "year": ("", "Y")}
+
+
+def duckling_duration(binary):
+    for c, doc in cases_with_output(binary, "duckling-zh/duration.jsonl", "text"):
+        e = c["expected"]
+        t, letter = DURATION_LETTER[e["grain"]]
+        want = f"P{t}{e['value']}{letter}"
+        m = whole_text_value(doc, c["text"], {"duration"})
+        got = m["value"]["value"] if m else None
+        scope = ("clock time" if e["grain"] in ("second", "minute")
+                 else "count or name" if re.fullmatch(r"\d+ ?月", c["text"]) else None)
+        yield c["text"], scope, got == want, want, got
+
+
+def whole_days(times):
+    return times[0][11:] == "00:00:00" and times[1][11:] == "23:59:59"
+
+
+def contains(got, want):
+    return None not in got and got[0] <= want[0] and want[1] <= got[1]
+
+
+def jionlp_time_parser_scope(c):
+    e, text = c["expected"], c["text"]
+    if e["type"] == "time_period":
+        return "recurring"
+    if re.match(r"(\d{2}|[零〇一二三四五六七八九]{2})年", text):
+        return "two-digit year"
+    if re.fullmatch(r"\d{4} \d{1,2} \d{1,2}", text):
+        return "spaced numeral"
+    if re.search(r"第.{1,4}(周|个星期|个月)|首月|首季度|前\d+天|前[一二两三]天|后三月|[，,、].*号", text):
+        return "ordinal week or month" if "第" in text or "首" in text else "list"
+    if re.search(r"农历|正月|载|春秋", text):
+        return "era or lunar date"
+    if re.search(r"感恩节|冬至|夏至|春分|秋分|立春|清明", text):
+        return "holiday elsewhere"
+    if re.search(r"年[春夏秋冬]$", text):
+        return "fuzzy"
+    if re.search(r"交易日|工作日", text):
+        return "trading days"
+    if re.search(r"周年", text):
+        return "anniversary"
+    if re.search(r"以上|以下|—|全天|大半", text):
+        return "comparative" if re.search(r"以上|以下", text) else "fuzzy"
+    if re.search(r"年.*个月|年.*天", text) and e["type"] == "time_delta":
+        return "compound duration"
+    if re.fullmatch(r"(周|星期|礼拜)[一二三四五六日天]", text):
+        return "weekday alone"
+    if re.fullmatch(r"\d+月\d+", text) or re.fullmatch(r"[一二两俩三四五六七八九十]+日", text):
+        return "count or name"
+    if e["type"] == "time_delta":
+        return "span of dates" if "~" in c["text"] else "clock time" if CLOCK.search(c["text"]) else None
+    if not isinstance(e.get("time"), list):
+        return "fuzzy"
+    if not whole_days(e["time"]) or CLOCK.search(c["text"]):
+        return "clock time"
+    if not c.get("reference_time"):
+        if not re.search(r"\d{4}|[〇零一二三四五六七八九]{4}", text):
+            return "no reference"
+    elif far_future(day(c["reference_time"]), day(e["time"][0]), text):
+        return "future"
+    if e["definition"] != "accurate":
+        return "fuzzy"
+    if re.search(r"[到至~—\-]|以来|以來", c["text"]) and e["type"] == "time_span":
+        return "span of dates"
+    return None
+
+
+JIONLP_DELTA = {"year": "Y", "month": "M", "day": "D", "week": "W"}
+
+
+def jionlp_time_parser(binary):
+    for c, doc in cases_with_output(binary, "jionlp/time_parser.jsonl", "text", "reference_time"):
+        e = c["expected"]
+        if e["type"] == "time_delta":
+            parts = e["time"] if isinstance(e["time"], dict) else {}
+            want = ["P" + format(Decimal(str(v)).normalize(), "f") + JIONLP_DELTA.get(k, "?") for k, v in parts.items()]
+            m = whole_text_value(doc, c["text"], {"duration"})
+            got = [m["value"]["value"]] if m else None
+            ok = got is not None and len(want) == 1 and same_duration(got[0], want[0])
+            yield c["text"], jionlp_time_parser_scope(c), ok, want, got
+            continue
+        want = (day(e["time"][0]), day(e["time"][1])) if isinstance(e["time"], list) else e["time"]
+        m = single_date(doc, c["text"])
+        got = date_span(m) if m else None
+        # 本月初 is 1st-5th to JioNLP; finfacts says the month with mod start, which holds it.
+        ok = got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
+        yield c["text"], jionlp_time_parser_scope(c), ok, want, got
+
+
+def jionlp_time_extractor(binary):
+    """The spans of dates and durations, against JioNLP's extracted times."""
+    for c, doc in cases_with_output(binary, "jionlp/time_extractor.jsonl", "text"):
+        want = [tuple(e["offset"]) for e in c["expected"]]
+        found = [m for m in doc["mentions"] if m["type"] in ("date", "duration")]
+        ok = len(found) == len(want) and all(agrees(m, s, e) for m, (s, e) in zip(found, want))
+        scope = None
+        if any(CLOCK.search(e["text"]) and not re.search(r"月底|中旬|年末", e["text"]) for e in c["expected"]):
+            scope = "clock time"
+        elif re.search(r"\d{4} \d+号文", c["text"]):
+            scope = "code"
+        yield c["text"], scope, ok, want, [(m["start"], m["end"], m["text"]) for m in found]
+
+
+def cn2date_scope(c):
+    text = c["text"]
+    if CLOCK.search(text):
+        return "clock time"
+    if re.match(r"\d{2}[-/年]", text):
+        return "two-digit year"
+    if re.match(r"^(前|后)\S*(年|年份|月|月份|周|星期|日|天|季度)$", text) or text.endswith("内"):
+        return "span of dates"
+    if re.fullmatch(r"\d(月|季度)[前后]", text) or re.fullmatch(r"\d+号", text):
+        return "count or name"
+    if re.search(r"季度|半年", text) and not re.search(r"\d{4}|[今去明本当这]|个季度[前后]|季度[前后]", text):
+        return "latest completed"
+    if re.search(r"[到至~]|-\d+月|年-", c["text"]) and not re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", c["text"]):
+        return "span of dates"
+    return None
+
+
+def cn2date(binary):
+    for c, doc in cases_with_output(binary, "cn2date/cn2date.jsonl", "text", "reference_time"):
+        e = c["expected"]
+        want = (day(e["start"]), day(e["end"]))
+        m = single_date(doc, c["text"])
+        got = date_span(m) if m else None
+        ok = got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
+        yield c["text"], cn2date_scope(c), ok, want, got
+
+
+def recognizers_datetime_scope(c):
+    text = c["input"]
+    if re.search(r"农历|正月|元年|雍正|神龙|乾隆|康熙", text):
+        return "era or lunar date"
+    if re.search(r"又|个半", text):
+        return "compound duration"
+    if re.search(r"的第.(周|个月)|第.个月", text):
+        return "ordinal week or month"
+    if re.search(r"\d+/\d+", text):
+        return "slash date"
+    if re.search(r"(\d{2}|[零〇一二三四五六七八九]{2}) ?年", text) and not re.search(r"\d{4}|[零〇一二三四五六七八九]{4}", text):
+        return "two-digit year"
+    if re.search(r"夏天|冬天|春天|秋天|下半周|上半周|最近|近期|世纪|年代|的前\d+天", text):
+        return "fuzzy"
+    if re.search(r"之间|和.{1,6}间", text):
+        return "span of dates"
+    for e in c["expected"]:
+        kind = e["type"].split(".")[-1]
+        if kind in ("time", "timerange", "datetime", "datetimerange"):
+            return "clock time"
+        if kind == "set":
+            return "recurring"
+        timex = e["resolution"]["values"][0].get("timex", "")
+        if timex.startswith("(") and kind == "daterange" and (
+                re.search(r"[-到至~]", e["text"]) or re.match(r"(前|后|過去|过去|未来|最近|近)", e["text"])):
+            return "span of dates"
+        if kind == "duration" and re.match(r"(过去|過去)", e["text"]) is None and timex.startswith("("):
+            return "span of dates"
+        if CLOCK.search(e["text"]):
+            return "clock time"
+    return None
+
+
+def same_duration(mine, theirs):
+    """P6M and P0.5Y say the same; so do P4W and P28D."""
+    def amount(value):
+        match = re.fullmatch(r"P([0-9.]+)([YMWD])", value or "")
+        if not match:
+            return value
+        return (Decimal(match[1]) * {"Y": 12, "M": 1, "W": 7, "D": 1}[match[2]], match[2] in "YM")
+    return mine == theirs or amount(mine) == amount(theirs)
+
+
+def open_ended(m, values):
+    """Our day with mod before/since/after against their range open at one end."""
+    mod, (start, end) = m["value"].get("mod"), date_span(m)
+    for v in values:
+        if mod == "before" and not v.get("start") and v.get("end") and start and v["end"] in (start, end):
+            return True
+        if mod in ("since", "after") and v.get("start") == start and not v.get("end"):
+            return True
+    return False
+
+
+def recognizers_datetime(binary):
+    for c, doc in cases_with_output(binary, "recognizers-text-zh/datetime.jsonl", "input", "reference_date"):
+        found = [m for m in doc["mentions"] if m["type"] in ("date", "duration")]
+        ok = len(found) == len(c["expected"])
+        want, got = [], []
+        for m, e in zip(found, c["expected"]):
+            values = e["resolution"]["values"]
+            if m["type"] == "duration":
+                spans = [v.get("timex") for v in values]
+                mine = m["value"]["value"]
+                matched = any(same_duration(mine, t) for t in spans)
+            else:
+                spans = [(v.get("value") or v.get("start"), v.get("value") or (end_before(v["end"]) if v.get("end") else None))
+                         for v in values]
+                mine = date_span(m)
+                matched = mine in spans or open_ended(m, values)
+            want.append(spans)
+            got.append(mine)
+            # 自2018年以来: the peer counts 自 in; finfacts leaves it out (自…起 frames may span a clause).
+            start = e["start"] + 1 if e["text"][0] in "自从" and m["start"] == e["start"] + 1 else e["start"]
+            ok = ok and agrees(m, start, e["end"]) and matched
+        yield c["input"], recognizers_datetime_scope(c), ok, want, got
+
+
 # ---- Running -------------------------------------------------------------------------------
 
 def load(name):
     return [json.loads(line) for line in open(HERE / name, encoding="utf-8") if line.strip()]
 
 
-def cases_with_output(binary, name, field):
-    """Each case of file `name` with the document finfacts makes of its `field`."""
+def cases_with_output(binary, name, field, ref_field=None):
+    """Each case of file `name` with the document finfacts makes of its `field`, resolved against the
+    date part of its `ref_field` when given."""
     cases = load(name)
-    return zip(cases, run_finfacts(binary, [c[field] for c in cases]))
+    refs = [(c.get(ref_field) or "")[:10] or None for c in cases] if ref_field else None
+    return zip(cases, run_finfacts(binary, [c[field] for c in cases], refs))
 
 
 SUITES = {
@@ -401,6 +719,12 @@ SUITES = {
     "recognizers-number-range": recognizers_number_range,
     "recognizers-currency": recognizers_currency,
     "percent": recognizers_percent,  # recognizers-text-zh/percent.jsonl
+    "duckling-time": duckling_time,
+    "duckling-duration": duckling_duration,
+    "jionlp-time-parser": jionlp_time_parser,
+    "jionlp-time-extractor": jionlp_time_extractor,
+    "cn2date": cn2date,
+    "recognizers-datetime": recognizers_datetime,
 }
 
 
