@@ -1,6 +1,8 @@
 #include "pipeline/calendar.h"
 
+#include <map>
 #include <memory>
+#include <tuple>
 
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
@@ -52,7 +54,9 @@ int weekday(const Date& date) {
   return static_cast<int>(((days % 7 + 7) % 7 + 3) % 7) + 1;
 }
 
-std::optional<Date> lunar_date(int year, int month, int day) {
+namespace {
+
+std::optional<Date> compute_lunar_date(int year, int month, int day) {
   // ICU calendars are not thread-safe; one per thread, made once.
   thread_local std::unique_ptr<icu::Calendar> chinese;
   thread_local std::unique_ptr<icu::GregorianCalendar> gregorian;
@@ -77,6 +81,19 @@ std::optional<Date> lunar_date(int year, int month, int day) {
                   gregorian->get(UCAL_DATE, status)};
   if (U_FAILURE(status)) return std::nullopt;
   return date;
+}
+
+}  // namespace
+
+std::optional<Date> lunar_date(int year, int month, int day) {
+  // ICU finds new moons by astronomy, a few microseconds each; an article names few festivals
+  // in few years, so each thread remembers what it has computed.
+  thread_local std::map<std::tuple<int, int, int>, std::optional<Date>> known;
+  const auto key = std::make_tuple(year, month, day);
+  const auto it = known.find(key);
+  if (it != known.end()) return it->second;
+  if (known.size() > 4096) known.clear();  // bounded, whatever the input
+  return known[key] = compute_lunar_date(year, month, day);
 }
 
 }  // namespace finfacts
