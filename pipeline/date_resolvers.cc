@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include <re2/re2.h>
+
 #include "pipeline/calendar.h"
 #include "pipeline/numeral.h"
 #include "pipeline/resolvers.h"
@@ -141,6 +143,33 @@ std::optional<Period> infer_day(int day, const Date& ref) {
   return best;
 }
 
+// The year the paragraph last wrote before the match: 2023年, or a year word (去年) when there
+// is a reference date to resolve it. `relative` tells which. nullopt when it wrote none.
+std::optional<int> year_in_context(const RuleMatch& m, bool& relative) {
+  static const RE2 kYear("((?:19|20)\\d{2})\\s?年");
+  const std::string_view before = m.before();
+  std::optional<int> year;
+  std::size_t at = 0;
+  re2::StringPiece rest(before.data(), before.size());
+  re2::StringPiece digits;
+  while (RE2::FindAndConsume(&rest, kYear, &digits)) {
+    year = whole_number(std::string_view(digits.data(), digits.size()));
+    at = static_cast<std::size_t>(digits.data() - before.data());
+    relative = false;
+  }
+  const auto words = m.rule().tables->find(std::string_view("year_offset"));
+  if (m.ref_date() && words != m.rule().tables->end()) {
+    for (const auto& [word, offset] : words->second) {
+      const std::size_t found = before.rfind(word);
+      if (found == std::string_view::npos || (year && found < at) || !offset.is_number_integer()) continue;
+      year = m.ref_date()->year + offset.get<int>();
+      at = found;
+      relative = true;
+    }
+  }
+  return year;
+}
+
 // What is written, for a consumer to resolve later when no reference date was given.
 void describe(const Written& w, Json& relative) {
   if (w.month) relative["month"] = *w.month;
@@ -275,6 +304,8 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
         offsets["year"] = nullptr;
         describe(written, offsets);
       }
+    } else if (!year && offsets.empty() && names_part_of_year(written) && (year = year_in_context(m, relative))) {
+      // 2023年……前三季度: the paragraph's year
     } else if (!year && offsets.empty()) {  // no year written: from the reference date
       relative = true;
       if (ref) {

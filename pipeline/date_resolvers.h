@@ -13,8 +13,9 @@
 //                                     "relative": true}
 //     "去年" (no ref)      -> {"relative": {"years": -1}}
 //   A date with no year takes the reference date's: a day or month the nearest one at most
-//   183 days ahead (1月27日 on 2025-02-14 is 2025-01-27); a quarter, half or span of them the
-//   most recent one completed before it (前三季度 on 2025-02-14 is 2024-Q1/2024-Q3).
+//   183 days ahead (1月27日 on 2025-02-14 is 2025-01-27). A quarter, half or span of them takes
+//   the year its paragraph wrote last before it (2023年……前三季度), else the most recent one
+//   completed before the reference date (前三季度 on 2025-02-14 is 2024-Q1/2024-Q3).
 //
 //   "duration"  groups value (a number; 半 is a half), unit (table duration_unit -> Y M W D Q H),
 //               and_half (三年半 is three and a half years),

@@ -24,7 +24,7 @@ bool followed_by(const RE2& context, std::string_view text, std::size_t end) {
 }  // namespace
 
 void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view text, Span range,
-                    std::vector<Mention>& out, const std::optional<Date>& ref_date) {
+                    std::vector<Mention>& out, const MatchContext& context) {
   const int group_count = rule.pattern->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(group_count));
   std::vector<std::string_view> groups(pieces.size());
@@ -37,7 +37,7 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
     for (std::size_t g = 0; g < pieces.size(); ++g) groups[g] = std::string_view(pieces[g].data(), pieces[g].size());
     const std::size_t begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const std::size_t end = begin + groups[0].size();
-    const RuleMatch match(rule, groups, ref_date);
+    const RuleMatch match(rule, groups, text, context);
     // not_preceded_by keeps a quantity from continuing a token (H100, GPT-4); a match that opens
     // with an approximation word (小于12 in 大于50小于12) is separated from it by that word.
     const std::string_view word = match.group("approx_before");
@@ -69,7 +69,10 @@ std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, cons
                                const std::optional<Date>& ref_date) {
   std::vector<Mention> candidates;
   std::vector<int> matching;
+  MatchContext context{ref_date, 0};
+  std::size_t paragraph = static_cast<std::size_t>(-1);
   for (const Sentence& sentence : sentences) {
+    if (sentence.paragraph != paragraph) paragraph = sentence.paragraph, context.paragraph_begin = sentence.span.begin;
     const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
     matching.clear();
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
@@ -81,7 +84,7 @@ std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, cons
     std::sort(matching.begin(), matching.end());
     for (int i : matching) {
       recognize_rule(rules.rules()[static_cast<std::size_t>(i)], static_cast<std::size_t>(i), text, sentence.span,
-                     candidates, ref_date);
+                     candidates, context);
     }
   }
   return candidates;

@@ -31,7 +31,7 @@ std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized
 
 // The candidates of one rule within `range` of the text (the rule-example tests use it).
 void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized, Span range,
-                    std::vector<Mention>& out, const std::optional<Date>& ref_date = std::nullopt);
+                    std::vector<Mention>& out, const MatchContext& context = {});
 
 }  // namespace finfacts
 

@@ -17,6 +17,13 @@ std::string_view RuleMatch::group(std::string_view name) const {
   return {};
 }
 
+std::string_view RuleMatch::before() const {
+  if (groups_.empty() || groups_[0].data() == nullptr) return {};
+  const std::size_t begin = static_cast<std::size_t>(groups_[0].data() - text_.data());
+  const std::size_t from = context_.paragraph_begin < begin ? context_.paragraph_begin : begin;
+  return text_.substr(from, begin - from);
+}
+
 const Json* RuleMatch::lookup(const char* table, std::string_view word) const {
   const auto t = rule_.tables->find(std::string_view(table));
   if (t == rule_.tables->end()) return nullptr;

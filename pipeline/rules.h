@@ -46,23 +46,34 @@ struct Rule;
 using Table = std::map<std::string, Json, std::less<>>;
 using Tables = std::map<std::string, Table, std::less<>>;
 
+// What a resolver may know beyond its match: the article's date, and where the match's
+// paragraph starts (a year written earlier in it can date a year-less 前三季度).
+struct MatchContext {
+  std::optional<Date> ref_date;
+  std::size_t paragraph_begin = 0;  // a byte of the normalized text, at or before the match
+};
+
 // What a resolver sees of one match.
 class RuleMatch {
  public:
-  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups, const std::optional<Date>& ref_date)
-      : rule_(rule), groups_(groups), ref_date_(ref_date) {}
+  RuleMatch(const Rule& rule, const std::vector<std::string_view>& groups, std::string_view text,
+            const MatchContext& context)
+      : rule_(rule), groups_(groups), text_(text), context_(context) {}
   const Rule& rule() const { return rule_; }
   // The text of the named group, or an empty view when it took no part in the match.
   std::string_view group(std::string_view name) const;
   // The article's date, when one was given: what relative dates are resolved against.
-  const std::optional<Date>& ref_date() const { return ref_date_; }
+  const std::optional<Date>& ref_date() const { return context_.ref_date; }
+  // The normalized text of the match's paragraph before the match.
+  std::string_view before() const;
   // The value of `word` in the table `table`, or nullptr when either is missing.
   const Json* lookup(const char* table, std::string_view word) const;
 
  private:
   const Rule& rule_;
   const std::vector<std::string_view>& groups_;
-  const std::optional<Date>& ref_date_;
+  std::string_view text_;  // the whole normalized text
+  const MatchContext& context_;
 };
 
 // Turns a match into the mention's value, or nullopt to reject the match.
