@@ -130,6 +130,30 @@ TEST_F(Cli, JsonlStreamSurvivesAMalformedLine) {
   EXPECT_NE(r.err.find("line 2"), std::string::npos) << r.err;
 }
 
+// Relative dates resolve against the line's ref_date, else the flag's, else stay relative.
+TEST_F(Cli, RelativeDatesFollowTheReferenceDateTheyAreGiven) {
+  const std::string input =
+      "{\"id\": \"flag\", \"text\": \"去年10月\"}\n"
+      "{\"id\": \"line\", \"text\": \"去年10月\", \"ref_date\": \"2021-06-14\"}\n";
+  const Outcome with_flag = run("extract --jsonl --ref-date 2025-02-14", input);
+  ASSERT_EQ(with_flag.status, 0) << with_flag.err;
+  const auto docs = with_flag.lines();
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0]["mentions"][0]["value"]["value"], "2024-10");
+  EXPECT_EQ(docs[1]["mentions"][0]["value"]["value"], "2020-10");
+  EXPECT_EQ(docs[1]["mentions"][0]["value"]["relative"], true);
+
+  const Outcome without = run("extract", "去年10月，下周四");
+  ASSERT_EQ(without.status, 0) << without.err;
+  const Json doc = Json::parse(without.out);
+  EXPECT_TRUE(doc["ref_date"].is_null());
+  EXPECT_EQ(doc["mentions"][0]["value"], Json::parse(R"({"relative": {"years": -1, "month": 10}})"));
+  EXPECT_EQ(doc["mentions"][1]["value"], Json::parse(R"({"relative": {"weeks": 1, "weekday": 4}})"));
+
+  const Outcome flagged = run("extract --ref-date 2025-02-14", "下周四");
+  EXPECT_EQ(Json::parse(flagged.out)["mentions"][0]["value"]["value"], "2025-02-20");
+}
+
 TEST_F(Cli, UsageErrorsExitTwo) {
   const std::string path = file("a.txt", "10%");
   const char* cases[] = {
