@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/decode.h"
+#include "pipeline/document.h"
 #include "test_support.h"
 
 namespace finfacts {
@@ -40,6 +41,33 @@ TEST(OffsetsProperty, RandomTextsOfTrickyPieces) {
     std::string text;
     for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
     expect_offsets_hold(testing::extractor(), text, "round " + std::to_string(round));
+  }
+}
+
+// Numerals, amounts and dates pieced together at random: whatever they make, offsets hold, no
+// resolver crashes or overflows (the sanitizer build runs this too), ranges run low to high, and
+// a date's days are in order.
+TEST(OffsetsProperty, RandomQuantitiesAndDates) {
+  const std::vector<std::string> pieces = {
+      "2024", "年", "12", "月", "4", "日", "号", "三", "十", "百", "千", "万", "亿", "億", "兩", "二〇二四", "零",
+      "点", "點", "多", "余", "几", "来", "个", "家", "倍", "元", "美元", "港元", "/股", "%", "-", "至", "到", "~",
+      "约", "超过", "不低于", "近", "去年", "下周", "四", "前", "后", "以来", "截至", "季度", "上半年", "Q", "春节",
+      "过去", "天", "周", "半", "9999999999999999999", "0.", ".5", "分之", "第", "上", "数", "，", "。", "\n\n", " "};
+  std::mt19937 random(20241204);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(1, 30);
+  const auto ref = parse_date("2025-02-14");
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
+    const std::string what = "round " + std::to_string(round) + ": " + text;
+    expect_offsets_hold(testing::extractor(), text, what);
+    const Json doc = testing::extractor().extract("t", text, round % 2 == 0 ? ref : std::nullopt);
+    for (const Json& m : doc["mentions"]) {
+      const Json& v = m["value"];
+      if (v.contains("min")) EXPECT_LT(v["min"].get<double>(), v["max"].get<double>()) << what << "\n" << m.dump();
+      if (m["type"] == "date" && v.contains("start")) EXPECT_LE(v["start"], v["end"]) << what << "\n" << m.dump();
+      if (m["type"] == "money" && !v["currency"].is_null()) EXPECT_EQ(v["currency"].get<std::string>().size(), 3u);
+    }
   }
 }
 
