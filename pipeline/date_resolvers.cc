@@ -294,17 +294,17 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
     } else {
       offsets["quarters"] = *quarters;
     }
+  } else if (!year && offsets.empty() && written.day && !written.month) {  // 4日: month and year from ref
+    relative = true;
+    if (ref) {
+      period = infer_day(*written.day, *ref);
+      if (!period) return std::nullopt;
+    } else {
+      offsets["year"] = nullptr;
+      describe(written, offsets);
+    }
   } else {
-    if (!year && offsets.empty() && written.day && !written.month) {  // 4日
-      relative = true;
-      if (ref) {
-        period = infer_day(*written.day, *ref);
-        if (!period) return std::nullopt;
-      } else {
-        offsets["year"] = nullptr;
-        describe(written, offsets);
-      }
-    } else if (!year && offsets.empty() && names_part_of_year(written) && (year = year_in_context(m, relative))) {
+    if (!year && offsets.empty() && names_part_of_year(written) && (year = year_in_context(m, relative))) {
       // 2023年……前三季度: the paragraph's year
     } else if (!year && offsets.empty()) {  // no year written: from the reference date
       relative = true;
