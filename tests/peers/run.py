@@ -508,6 +508,12 @@ def contains(got, want):
     return None not in got and got[0] <= want[0] and want[1] <= got[1]
 
 
+def same_days(m, got, want):
+    """The same first and last day; or, for a part of a period (本月初: JioNLP says the 1st to the 5th,
+    finfacts the month with mod start), a period that holds the peer's days."""
+    return got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
+
+
 def jionlp_time_parser_scope(c):
     e, text = c["expected"], c["text"]
     if e["type"] == "time_period":
@@ -571,8 +577,7 @@ def jionlp_time_parser(binary):
         want = (day(e["time"][0]), day(e["time"][1])) if isinstance(e["time"], list) else e["time"]
         m = single_date(doc, c["text"])
         got = date_span(m) if m else None
-        # 本月初 is 1st-5th to JioNLP; finfacts says the month with mod start, which holds it.
-        ok = got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
+        ok = same_days(m, got, want)
         yield c["text"], jionlp_time_parser_scope(c), ok, want, got
 
 
@@ -613,7 +618,7 @@ def cn2date(binary):
         want = (day(e["start"]), day(e["end"]))
         m = single_date(doc, c["text"])
         got = date_span(m) if m else None
-        ok = got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
+        ok = same_days(m, got, want)
         yield c["text"], cn2date_scope(c), ok, want, got
 
 
