@@ -71,6 +71,22 @@ Period week_period(const Date& monday) {  // ISO week: the year of its Thursday
   return {padded(thursday.year, 4) + "-W" + padded(week, 2), monday, add_days(monday, 6)};
 }
 
+// The period `steps` units (year, quarter, month, week, day) from the reference date's: 上季度 is
+// the quarter one back, 两周前 the week two back, 明天 the day one ahead.
+Period shifted(const Date& ref, const std::string& unit, int steps) {
+  if (unit == "year") return year_period(ref.year + steps);
+  if (unit == "quarter") {
+    const int index = ref.year * 4 + (ref.month - 1) / 3 + steps;
+    return quarter_period(index / 4, index % 4 + 1);
+  }
+  if (unit == "month") {
+    const Date first = add_months({ref.year, ref.month, 1}, steps);
+    return month_period(first.year, first.month);
+  }
+  if (unit == "week") return week_period(add_days(ref, 7 * steps - (weekday(ref) - 1)));
+  return day_period(add_days(ref, steps));
+}
+
 // What a date says below the year: a day, a month, a quarter ... or a holiday.
 struct Written {
   std::optional<int> month, day, quarter, half, quarters_to, months_to;
@@ -104,28 +120,26 @@ std::optional<Period> period_in(int year, const Written& w) {
 bool names_a_day_or_month(const Written& w) { return w.holiday != nullptr || w.month || w.day; }
 bool names_part_of_year(const Written& w) { return w.quarter || w.half || w.quarters_to || w.months_to; }
 
-// The year of a date written without one. A day or month: the nearest such one at most 183 days
-// after the reference date. A quarter, half or span of them: the latest one that has ended by then.
-std::optional<int> infer_year(const Written& w, const Date& ref) {
+// A date written without its year, in the year the reference date gives it. A day or month: the
+// nearest such one at most 183 days after the reference date. A quarter, half or span of them: the
+// latest one that has ended by then. Anything else (年初, 年底 alone): this year's.
+std::optional<Period> infer_period(const Written& w, const Date& ref) {
   const std::int64_t today = days_from_civil(ref);
   if (names_a_day_or_month(w)) {
-    std::optional<int> best;
+    std::optional<Period> best;
     std::int64_t best_distance = 0;
     for (int year = ref.year - 4; year <= ref.year + 1; ++year) {  // back to the last 2月29日
-      const auto period = period_in(year, w);
+      auto period = period_in(year, w);
       if (!period) continue;
       const std::int64_t distance = days_from_civil(period->start) - today;
-      if (distance > 183) continue;
-      if (!best || std::llabs(distance) < best_distance) best = year, best_distance = std::llabs(distance);
+      if (distance > 183 || (best && std::llabs(distance) >= best_distance)) continue;
+      best = std::move(period), best_distance = std::llabs(distance);
     }
     return best;
   }
-  if (names_part_of_year(w)) {
-    const auto this_year = period_in(ref.year, w);
-    if (!this_year) return std::nullopt;
-    return days_from_civil(this_year->end) < today ? ref.year : ref.year - 1;
-  }
-  return ref.year;  // 年初, 年底 alone: this year's
+  auto this_year = period_in(ref.year, w);
+  if (!this_year || !names_part_of_year(w) || days_from_civil(this_year->end) < today) return this_year;
+  return period_in(ref.year - 1, w);
 }
 
 // A day of the month written alone (4日): the nearest such day at most 183 days ahead, among the
@@ -247,27 +261,15 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
     const int steps = *count * *direction;
     const std::string kind = unit->get<std::string>();
     relative = true;
-    if (!ref) {
-      offsets[kind + "s"] = steps;
-    } else if (kind == "year") {
-      period = year_period(ref->year + steps);
-    } else if (kind == "month") {
-      const Date first = add_months({ref->year, ref->month, 1}, steps);
-      period = month_period(first.year, first.month);
-    } else if (kind == "quarter") {
-      const int index = ref->year * 4 + (ref->month - 1) / 3 + steps;
-      period = quarter_period(index / 4, index % 4 + 1);
-    } else if (kind == "week") {
-      period = week_period(add_days(*ref, 7 * steps - (weekday(*ref) - 1)));
-    } else {
-      period = day_period(add_days(*ref, steps));
-    }
+    if (ref) period = shifted(*ref, kind, steps); else offsets[kind + "s"] = steps;
   } else if (const auto months = table_number(m, "month_word", "month_offset")) {  // 上月
     relative = true;
     if (ref) {
-      const Date first = add_months({ref->year, ref->month, 1}, *months);
-      if (written.day && *written.day > days_in_month(first.year, first.month)) return std::nullopt;
-      period = written.day ? day_period({first.year, first.month, *written.day}) : month_period(first.year, first.month);
+      period = shifted(*ref, "month", *months);
+      if (written.day) {  // 今个月20号
+        if (*written.day > period->end.day) return std::nullopt;
+        period = day_period({period->start.year, period->start.month, *written.day});
+      }
     } else {
       offsets["months"] = *months;
       if (written.day) offsets["day"] = *written.day;
@@ -277,23 +279,18 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
     if (!m.group("weekday").empty() && !day) return std::nullopt;
     relative = true;
     if (ref) {
-      const Date monday = add_days(*ref, 7 * *weeks - (weekday(*ref) - 1));
-      period = day ? day_period(add_days(monday, *day - 1)) : week_period(monday);
+      period = shifted(*ref, "week", *weeks);
+      if (day) period = day_period(add_days(period->start, *day - 1));  // 下周四
     } else {
       offsets["weeks"] = *weeks;
       if (day) offsets["weekday"] = *day;
     }
   } else if (const auto days = table_number(m, "day_word", "day_offset")) {  // 昨日
     relative = true;
-    if (ref) period = day_period(add_days(*ref, *days)); else offsets["days"] = *days;
+    if (ref) period = shifted(*ref, "day", *days); else offsets["days"] = *days;
   } else if (const auto quarters = table_number(m, "quarter_word", "quarter_offset")) {  // 上季度
     relative = true;
-    if (ref) {
-      const int index = ref->year * 4 + (ref->month - 1) / 3 + *quarters;
-      period = quarter_period(index / 4, index % 4 + 1);
-    } else {
-      offsets["quarters"] = *quarters;
-    }
+    if (ref) period = shifted(*ref, "quarter", *quarters); else offsets["quarters"] = *quarters;
   } else if (!year && offsets.empty() && written.day && !written.month) {  // 4日: month and year from ref
     relative = true;
     if (ref) {
@@ -309,8 +306,8 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
     } else if (!year && offsets.empty()) {  // no year written: from the reference date
       relative = true;
       if (ref) {
-        year = infer_year(written, *ref);
-        if (!year) return std::nullopt;
+        period = infer_period(written, *ref);
+        if (!period) return std::nullopt;
       } else {
         offsets["year"] = nullptr;
       }
@@ -318,7 +315,7 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
     if (year) {
       period = period_in(*year, written);
       if (!period) return std::nullopt;
-    } else {
+    } else if (!period) {
       describe(written, offsets);
     }
   }
@@ -364,9 +361,7 @@ std::optional<Json> resolve_duration(const RuleMatch& m) {
   if (!amount) return std::nullopt;
   Json value = Json::object();
   value["value"] = (letter == "H" ? "PT" : "P") + amount->to_string() + letter;
-  const auto approx = approximation(m, inner);
-  if (!approx) return std::nullopt;
-  if (!approx->empty()) value["approx"] = *approx;
+  if (!add_approximation(m, inner, value)) return std::nullopt;
   return value;
 }
 

@@ -64,6 +64,13 @@ std::optional<std::string> approximation(const RuleMatch& m, const std::string& 
   return own != m.rule().params.end() && own->is_string() ? own->get<std::string>() : std::string();
 }
 
+bool add_approximation(const RuleMatch& m, const std::string& inner, Json& value) {
+  const auto approx = approximation(m, inner);
+  if (!approx) return false;
+  if (!approx->empty()) value["approx"] = *approx;
+  return true;
+}
+
 namespace {
 
 bool is_magnitude(char32_t cp) { return cp == U'万' || cp == U'亿'; }
@@ -188,9 +195,7 @@ std::optional<Json> resolve_fraction(const RuleMatch& m) {
   Json value = Json::object();
   value["value"] = top.get<double>() / bottom.get<double>();
   if (top.is_number_integer() && bottom.is_number_integer()) value["fraction"] = Json::array({top, bottom});
-  auto approx = approximation(m, "");
-  if (!approx) return std::nullopt;
-  if (!approx->empty()) value["approx"] = *approx;
+  if (!add_approximation(m, "", value)) return std::nullopt;
   return value;
 }
 

@@ -35,6 +35,8 @@ std::optional<Decimal> read_number(const RuleMatch& match, std::string_view text
 // The approximation the match states: the word nearest the number wins (30多 over 超过 in
 // 超过30多家), else the rule's parameter "approx"; nullopt for a word its table lacks.
 std::optional<std::string> approximation(const RuleMatch& match, const std::string& inner);
+// Adds that approximation to `value` as "approx" when there is one; false for a word its table lacks.
+bool add_approximation(const RuleMatch& match, const std::string& inner, Json& value);
 
 // nullptr when no resolver has that name.
 Resolver find_resolver(std::string_view name);

@@ -16,6 +16,7 @@ with an expected one when the values agree and its text is the expected text wit
 words added before or after it.
 """
 import argparse
+import datetime
 import json
 import re
 import subprocess
@@ -423,12 +424,10 @@ def date_span(m):
 
 def end_before(exclusive):
     y, mo, d = map(int, exclusive[:10].split("-"))
-    import datetime
     return (datetime.date(y, mo, d) - datetime.timedelta(days=1)).isoformat()
 
 
 def grain_end(start, grain):
-    import datetime
     y, mo, d = map(int, start.split("-"))
     begin = datetime.date(y, mo, d)
     if grain in ("day", "hour", "minute", "second"):
@@ -441,7 +440,6 @@ def grain_end(start, grain):
 
 
 def far_future(ref, first_day, text):
-    import datetime
     if re.search(r"\d{4}|[〇零一二三四五六七八九]{4}年|[今明去前后後]年", text):
         return False
     return (datetime.date.fromisoformat(first_day) - datetime.date.fromisoformat(ref)).days > 183
