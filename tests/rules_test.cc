@@ -101,6 +101,14 @@ class RuleFileTest : public ::testing::Test {
     auto result = RuleSet::load_files({write("test.json", content)});
     return result.ok() ? std::string("(loaded)") : result.error().message;
   }
+  // The candidates the first rule of `files` finds in `text`; none when the files do not load.
+  std::vector<Mention> first_rule_candidates(const std::vector<std::string>& files, const std::string& text) {
+    auto set = RuleSet::load_files(files);
+    EXPECT_TRUE(set.ok()) << (set.ok() ? "" : set.error().message);
+    std::vector<Mention> out;
+    if (set.ok()) recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
+    return out;
+  }
 
   testing::ScratchDir scratch_;
 };
@@ -162,11 +170,7 @@ TEST_F(RuleFileTest, DefinitionsExpandAndContextChecksApply) {
     "definitions": {"D": "\\d", "NUM": "{D}+"},
     "rules": [{"name": "r", "pattern": "(?P<value>{NUM})%", "resolver": "percent",
                "not_preceded_by": "[A-Z]", "not_followed_by": "x"}]})");
-  auto set = RuleSet::load_files({path});
-  ASSERT_TRUE(set.ok()) << set.error().message;
-  std::vector<Mention> out;
-  const std::string text = "a 12% b Q5% 7%x 8%";
-  recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
+  const auto out = first_rule_candidates({path}, "a 12% b Q5% 7%x 8%");
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].value, Json::parse(R"({"value": 12})"));
   EXPECT_EQ(out[1].value, Json::parse(R"({"value": 8})"));
@@ -222,11 +226,7 @@ TEST_F(RuleFileTest, ParametersOfTheWrongTypeAreIgnoredNotThrown) {
     "type": "percent",
     "rules": [{"name": "r", "pattern": "(?P<value>\\d+)%", "resolver": "percent",
                "params": {"points": "yes", "approx": 3}}]})json");
-  auto set = RuleSet::load_files({path});
-  ASSERT_TRUE(set.ok()) << set.error().message;
-  std::vector<Mention> out;
-  const std::string text = "12%";
-  recognize_rule(set.value().rules()[0], 0, text, Span{0, text.size()}, out);
+  const auto out = first_rule_candidates({path}, "12%");
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].value, Json::parse(R"({"value": 12})"));
 }

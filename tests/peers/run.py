@@ -89,6 +89,11 @@ CN_DIGITS = "零〇一二两兩三四五六七八九壹贰貳叁參肆伍陆陸�
 CN_UNITS = "十拾百佰千仟万萬亿億廿卅卌"
 
 
+def first_reason(text, checks):
+    """The reason of the first (pattern, reason) whose pattern the text matches, else None."""
+    return next((reason for pattern, reason in checks if re.search(pattern, text)), None)
+
+
 def run_finfacts(binary, texts, ref_dates=None):
     ref_dates = ref_dates or [None] * len(texts)
     lines = "\n".join(json.dumps({"id": i, "text": t, **({"ref_date": r} if r else {})}, ensure_ascii=False)
@@ -278,6 +283,18 @@ def in_percent(text, e):
         r"\s*(个|個)?百分(点|點)", text[e["end"]:])
 
 
+# What Recognizers-Text's expected numbers are written like that finfacts leaves out, in order.
+RECOGNIZERS_NUMBER_TEXT = [
+    (r" ", "spaced numeral"),
+    (r"^(?!.*[万亿萬億]).*([\^eE/]|^\d+\s*\d+/)", "notation"),
+    (r"又|[负負]\S*分之[负負]", "mixed fraction"),
+    (r"[kK]$", "latin suffix"),
+    (r"兆", "兆"),
+    (r"打", "pair counter"),
+    (r"^[千仟万萬百佰]", "leading unit"),
+]
+
+
 def recognizers_number_scope(case):
     for e in case["expected"]:
         t = e["text"]
@@ -288,20 +305,9 @@ def recognizers_number_scope(case):
             return "lone digit"
         if in_percent(case["input"], e):
             return "percent"
-        if " " in t.strip():
-            return "spaced numeral"
-        if re.search(r"[\^eE/]|^\d+\s*\d+/", t) and not re.search(r"[万亿萬億]", t):
-            return "notation"
-        if "又" in t or re.search(r"[负負]\S*分之[负負]", t):
-            return "mixed fraction"
-        if re.search(r"[kK]$", t):
-            return "latin suffix"
-        if "兆" in t:
-            return "兆"
-        if "打" in t:
-            return "pair counter"
-        if t[0] in "千仟万萬百佰":
-            return "leading unit"
+        reason = first_reason(t.strip(), RECOGNIZERS_NUMBER_TEXT)
+        if reason:
+            return reason
     if re.search(r"\d年|\d月|\d日|年\d|时间", case["input"]):
         return "date"
     if re.search(r"[对對双雙]", case["input"]):
@@ -383,20 +389,18 @@ def recognizers_currency(binary):
         yield c["input"], recognizers_currency_scope(c), all_agree(money, got, want), want, got
 
 
+# What Recognizers-Text's expected percentages are written like that finfacts leaves out, in order.
+RECOGNIZERS_PERCENT_TEXT = [
+    (r"折", "discount"),
+    (r"\S\s+\S", "spaced numeral"),
+    (r"[kKＫ]", "latin suffix"),
+    (r"半", "half"),
+    (r"百万万", "archaic magnitude"),
+]
+
+
 def recognizers_percent_scope(case):
-    for e in case["expected"]:
-        t = e["text"]
-        if "折" in t:
-            return "discount"
-        if re.search(r"\S\s+\S", t):
-            return "spaced numeral"
-        if re.search(r"[kKＫ]", t):
-            return "latin suffix"
-        if "半" in t:
-            return "half"
-        if "百万万" in t:
-            return "archaic magnitude"
-    return None
+    return next((r for r in (first_reason(e["text"], RECOGNIZERS_PERCENT_TEXT) for e in case["expected"]) if r), None)
 
 
 def recognizers_percent(binary):
@@ -512,28 +516,29 @@ def same_days(m, got, want):
     return got == want or (got is not None and m["value"].get("mod") in ("start", "mid", "end") and contains(got, want))
 
 
+# What JioNLP's time_parser cases say in their text that finfacts leaves out, in order.
+JIONLP_TIME_TEXT = [
+    (r"^(\d{2}|[零〇一二三四五六七八九]{2})年", "two-digit year"),
+    (r"^\d{4} \d{1,2} \d{1,2}$", "spaced numeral"),
+    (r"第.{1,4}(周|个星期|个月)|首月|首季度", "ordinal week or month"),
+    (r"前\d+天|前[一二两三]天|后三月|[，,、].*号", "list"),
+    (r"农历|正月|载|春秋", "era or lunar date"),
+    (r"感恩节|冬至|夏至|春分|秋分|立春|清明", "holiday elsewhere"),
+    (r"年[春夏秋冬]$", "fuzzy"),
+    (r"交易日|工作日", "trading days"),
+    (r"周年", "anniversary"),
+    (r"以上|以下", "comparative"),
+    (r"—|全天|大半", "fuzzy"),
+]
+
+
 def jionlp_time_parser_scope(c):
     e, text = c["expected"], c["text"]
     if e["type"] == "time_period":
         return "recurring"
-    if re.match(r"(\d{2}|[零〇一二三四五六七八九]{2})年", text):
-        return "two-digit year"
-    if re.fullmatch(r"\d{4} \d{1,2} \d{1,2}", text):
-        return "spaced numeral"
-    if re.search(r"第.{1,4}(周|个星期|个月)|首月|首季度|前\d+天|前[一二两三]天|后三月|[，,、].*号", text):
-        return "ordinal week or month" if "第" in text or "首" in text else "list"
-    if re.search(r"农历|正月|载|春秋", text):
-        return "era or lunar date"
-    if re.search(r"感恩节|冬至|夏至|春分|秋分|立春|清明", text):
-        return "holiday elsewhere"
-    if re.search(r"年[春夏秋冬]$", text):
-        return "fuzzy"
-    if re.search(r"交易日|工作日", text):
-        return "trading days"
-    if re.search(r"周年", text):
-        return "anniversary"
-    if re.search(r"以上|以下|—|全天|大半", text):
-        return "comparative" if re.search(r"以上|以下", text) else "fuzzy"
+    reason = first_reason(text, JIONLP_TIME_TEXT)
+    if reason:
+        return reason
     if re.search(r"年.*个月|年.*天", text) and e["type"] == "time_delta":
         return "compound duration"
     if re.fullmatch(r"(周|星期|礼拜)[一二三四五六日天]", text):
@@ -620,22 +625,22 @@ def cn2date(binary):
         yield c["text"], cn2date_scope(c), ok, want, got
 
 
+# What Recognizers-Text's datetime inputs say that finfacts leaves out, in order.
+RECOGNIZERS_DATETIME_TEXT = [
+    (r"农历|正月|元年|雍正|神龙|乾隆|康熙", "era or lunar date"),
+    (r"又|个半", "compound duration"),
+    (r"的第.(周|个月)|第.个月", "ordinal week or month"),
+    (r"\d+/\d+", "slash date"),
+    (r"^(?!.*(\d{4}|[零〇一二三四五六七八九]{4})).*(\d{2}|[零〇一二三四五六七八九]{2}) ?年", "two-digit year"),
+    (r"夏天|冬天|春天|秋天|下半周|上半周|最近|近期|世纪|年代|的前\d+天", "fuzzy"),
+    (r"之间|和.{1,6}间", "span of dates"),
+]
+
+
 def recognizers_datetime_scope(c):
-    text = c["input"]
-    if re.search(r"农历|正月|元年|雍正|神龙|乾隆|康熙", text):
-        return "era or lunar date"
-    if re.search(r"又|个半", text):
-        return "compound duration"
-    if re.search(r"的第.(周|个月)|第.个月", text):
-        return "ordinal week or month"
-    if re.search(r"\d+/\d+", text):
-        return "slash date"
-    if re.search(r"(\d{2}|[零〇一二三四五六七八九]{2}) ?年", text) and not re.search(r"\d{4}|[零〇一二三四五六七八九]{4}", text):
-        return "two-digit year"
-    if re.search(r"夏天|冬天|春天|秋天|下半周|上半周|最近|近期|世纪|年代|的前\d+天", text):
-        return "fuzzy"
-    if re.search(r"之间|和.{1,6}间", text):
-        return "span of dates"
+    reason = first_reason(c["input"], RECOGNIZERS_DATETIME_TEXT)
+    if reason:
+        return reason
     for e in c["expected"]:
         kind = e["type"].split(".")[-1]
         if kind in ("time", "timerange", "datetime", "datetimerange"):
