@@ -116,7 +116,8 @@ constexpr const char* kCommonType = "common";
 const std::set<std::string> kFileKeys = {"type", "description", "definitions", "tables", "rules"};
 const std::set<std::string> kRuleKeys = {"name",           "description",     "pattern",  "resolver",
                                          "params",         "priority",        "examples", "counterexamples",
-                                         "not_preceded_by", "not_followed_by", "sentence_has"};
+                                         "not_preceded_by", "not_followed_by", "sentence_has",
+                                         "prefilter"};
 
 Result<Json> parse_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -216,7 +217,8 @@ Result<bool> load_file(const std::string& path, const Json& doc, Vocabulary voca
     for (auto [field, target, prefix, suffix] :
          {std::tuple{"not_preceded_by", &rule.not_preceded_by, "(?:", ")$"},
           std::tuple{"not_followed_by", &rule.not_followed_by, "^(?:", ")"},
-          std::tuple{"sentence_has", &rule.sentence_has, "(?:", ")"}}) {
+          std::tuple{"sentence_has", &rule.sentence_has, "(?:", ")"},
+          std::tuple{"prefilter", &rule.prefilter, "(?:", ")"}}) {
       if (!spec.contains(field)) continue;
       if (!spec[field].is_string()) return rule_error(path, rule.name, std::string(field) + " must be a string");
       auto context = expand(spec[field], vocabulary, path, rule.name);
@@ -256,7 +258,8 @@ Result<RuleSet> RuleSet::load_files(const std::vector<std::string>& paths) {
   set.prefilter_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const Rule& rule : set.rules_) {
     std::string error;
-    if (set.prefilter_->Add(rule.pattern->pattern(), &error) < 0) return rule_error(rule.file, rule.name, error);
+    const RE2& prefilter = rule.prefilter ? *rule.prefilter : *rule.pattern;
+    if (set.prefilter_->Add(prefilter.pattern(), &error) < 0) return rule_error(rule.file, rule.name, error);
   }
   if (!set.prefilter_->Compile()) return Error{"rules", "the rules together are too large to compile", std::nullopt};
   return set;

@@ -13,6 +13,7 @@
 //      "priority": 10,                                      // breaks ties between equally long overlaps
 //      "not_preceded_by": "[A-Za-z]", "not_followed_by": "[A-Za-z]",  // checked on 32 bytes around the match
 //      "sentence_has": "{@money_context}",                  // optional: only in sentences with a match
+//      "prefilter": "{@strong_suffix}",                     // optional: a cheap pattern every match contains
 //      "examples": [{"text": "增长10.83%", "mention": "10.83%", "value": {"value": 10.83}}],
 //      "counterexamples": ["Qwen 2.5-Max"]}]}
 //
@@ -41,6 +42,7 @@
 namespace finfacts {
 
 struct Rule;
+class Companies;
 
 // A file's tables: table name -> word -> what the word means (an approximation, an ISO code ...).
 using Table = std::map<std::string, Json, std::less<>>;
@@ -51,6 +53,7 @@ using Tables = std::map<std::string, Table, std::less<>>;
 struct MatchContext {
   std::optional<Date> ref_date;
   std::size_t paragraph_begin = 0;  // a byte of the normalized text, at or before the match
+  const Companies* companies = nullptr;  // the gazetteer the company resolvers look names and codes up in
 };
 
 // What a resolver sees of one match.
@@ -66,6 +69,9 @@ class RuleMatch {
   const std::optional<Date>& ref_date() const { return context_.ref_date; }
   // The normalized text of the match's paragraph before the match.
   std::string_view before() const;
+  // The whole normalized text (a view of a group is a part of it).
+  std::string_view text() const { return text_; }
+  const Companies* companies() const { return context_.companies; }
   // The value of `word` in the table `table`, or nullptr when either is missing.
   const Json* lookup(const char* table, std::string_view word) const;
 
@@ -96,6 +102,8 @@ struct Rule {
   std::unique_ptr<RE2> not_preceded_by;      // anchored at the end of the text before the match
   std::unique_ptr<RE2> not_followed_by;      // anchored at the start of the text after the match
   std::unique_ptr<RE2> sentence_has;         // the rule runs only on sentences where this matches
+  std::unique_ptr<RE2> prefilter;            // what the rule needs in a sentence, when its pattern is
+                                             // too costly for the shared automaton (null: the pattern)
   std::vector<std::pair<std::string, int>> groups;  // named groups and their indexes
   int mention_group = 0;                     // 0: the whole match
   std::vector<RuleExample> examples;
