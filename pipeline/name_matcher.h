@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -46,6 +47,7 @@ class NameMatcher {
     std::int32_t fail = 0;
     std::int32_t output = kNone;    // the longest name ending here, as an index into outputs_
     std::int32_t next_output = kNone;  // the nearest node on the fail chain that has an output
+    std::int32_t dense = kNone;        // for shallow nodes: their 256 transitions in dense_
   };
   struct Output {
     std::uint32_t id;
@@ -56,14 +58,18 @@ class NameMatcher {
   std::int32_t child(std::int32_t node, unsigned char byte) const;
   std::int32_t step(std::int32_t node, unsigned char byte) const;  // follows fail links
 
-  // While adding, edges live in a map per node; build() flattens them into edges_.
-  std::vector<std::vector<std::pair<unsigned char, std::int32_t>>> pending_ = {{}};
+  // While adding, edges live in a hash map from (node, byte); build() sorts them into edges_.
+  std::unordered_map<std::uint64_t, std::int32_t> pending_;
   std::vector<Node> nodes_ = {Node{}};
   std::vector<std::pair<unsigned char, std::int32_t>> edges_;
   std::vector<std::int32_t> root_;  // 256 direct transitions from the root: most bytes start nothing
+  // Full transitions (fail links followed) of the nodes one and two bytes deep, where text that
+  // starts no name keeps the automaton: a step there is one lookup, not a search.
+  std::vector<std::int32_t> dense_;
   std::vector<Output> outputs_;
   std::size_t names_ = 0;
   std::size_t longest_ = 0;  // folded bytes of the longest name
+  std::size_t ring_ = 1;     // a power of two >= longest_: find_all's window of positions
 };
 
 }  // namespace finfacts
