@@ -1,6 +1,7 @@
 #include "pipeline/extractor.h"
 
 #include <cstdlib>
+#include <future>
 
 #include "pipeline/decode.h"
 #include "pipeline/emit.h"
@@ -17,16 +18,24 @@ std::string default_rules_dir() {
 Result<Extractor> Extractor::load(const std::string& rules_dir, std::size_t max_bytes) {
   auto normalizer = Normalizer::load(rules_dir + "/normalize");
   if (!normalizer.ok()) return normalizer.error();
+  // The gazetteer and the rules are independent: build them on two cores (start-up is most of a
+  // short run's time).
+  auto loading = std::async(std::launch::async, [&] { return Companies::load(rules_dir + "/companies", normalizer.value()); });
   auto rules = RuleSet::load(rules_dir);
+  auto companies = loading.get();
+  if (!companies.ok()) return companies.error();
   if (!rules.ok()) return rules.error();
-  return Extractor(std::move(normalizer.value()), std::move(rules.value()), max_bytes);
+  return Extractor(std::move(normalizer.value()), std::move(companies.value()), std::move(rules.value()), max_bytes);
 }
 
 Extractor::Analysis Extractor::analyze(std::string_view original, const std::optional<Date>& ref_date) const {
   Analysis a;
   a.normalized = normalizer_.normalize(original);
   a.sentences = segment(a.normalized.text);
-  a.mentions = resolve_overlaps(recognize(rules_, a.normalized.text, a.sentences, ref_date), a.normalized.text);
+  std::vector<Mention> candidates = recognize(rules_, a.normalized.text, a.sentences, ref_date, &companies_);
+  companies_.find(a.normalized.text, a.sentences, candidates);
+  a.mentions = resolve_overlaps(std::move(candidates), a.normalized.text);
+  companies_.add_list_members(a.normalized.text, a.sentences, a.mentions);
   return a;
 }
 

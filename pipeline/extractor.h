@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/companies.h"
 #include "pipeline/document.h"
 #include "pipeline/normalize.h"
 #include "pipeline/rules.h"
@@ -27,7 +28,8 @@ class Extractor {
  public:
   static constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
 
-  // Loads rules_dir/normalize/ (the normalizer's tables) and rules_dir/*.json (the rules).
+  // Loads rules_dir/normalize/ (the normalizer's tables), rules_dir/companies/ (the gazetteer)
+  // and rules_dir/*.json (the rules).
   static Result<Extractor> load(const std::string& rules_dir, std::size_t max_bytes = kDefaultMaxBytes);
 
   // The contract's document for one input of raw bytes.
@@ -43,13 +45,18 @@ class Extractor {
 
   const RuleSet& rules() const { return rules_; }
   const Normalizer& normalizer() const { return normalizer_; }
+  const Companies& companies() const { return companies_; }
   std::size_t max_bytes() const { return max_bytes_; }
 
  private:
-  Extractor(Normalizer normalizer, RuleSet rules, std::size_t max_bytes)
-      : normalizer_(std::move(normalizer)), rules_(std::move(rules)), max_bytes_(max_bytes) {}
+  Extractor(Normalizer normalizer, Companies companies, RuleSet rules, std::size_t max_bytes)
+      : normalizer_(std::move(normalizer)),
+        companies_(std::move(companies)),
+        rules_(std::move(rules)),
+        max_bytes_(max_bytes) {}
 
   Normalizer normalizer_;
+  Companies companies_;
   RuleSet rules_;
   std::size_t max_bytes_;
 };

@@ -66,10 +66,10 @@ void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view t
 }
 
 std::vector<Mention> recognize(const RuleSet& rules, std::string_view text, const std::vector<Sentence>& sentences,
-                               const std::optional<Date>& ref_date) {
+                               const std::optional<Date>& ref_date, const Companies* companies) {
   std::vector<Mention> candidates;
   std::vector<int> matching;
-  MatchContext context{ref_date, 0};
+  MatchContext context{ref_date, 0, companies};
   std::size_t paragraph = static_cast<std::size_t>(-1);
   for (const Sentence& sentence : sentences) {
     if (sentence.paragraph != paragraph) paragraph = sentence.paragraph, context.paragraph_begin = sentence.span.begin;

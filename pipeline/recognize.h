@@ -26,8 +26,10 @@ namespace finfacts {
 
 // `ref_date` is what relative dates (去年, 下周四) are resolved against; without one they carry
 // relative offsets instead of calendar values.
+// `companies` is the gazetteer the company rules link names and stock codes to.
 std::vector<Mention> recognize(const RuleSet& rules, std::string_view normalized,
-                               const std::vector<Sentence>& sentences, const std::optional<Date>& ref_date);
+                               const std::vector<Sentence>& sentences, const std::optional<Date>& ref_date,
+                               const Companies* companies = nullptr);
 
 // The candidates of one rule within `range` of the text (the rule-example tests use it).
 void recognize_rule(const Rule& rule, std::size_t rule_index, std::string_view normalized, Span range,

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "pipeline/company_resolvers.h"
 #include "pipeline/date_resolvers.h"
 #include "pipeline/numeral.h"
 #include "pipeline/utf8.h"
@@ -243,7 +244,7 @@ struct NamedResolver {
 constexpr NamedResolver kResolvers[] = {
     {"percent", resolve_percent}, {"number", resolve_number},     {"fraction", resolve_fraction},
     {"money", resolve_money},     {"date", resolve_date},         {"duration", resolve_duration},
-    {"guard", resolve_guard},
+    {"guard", resolve_guard},     {"company", resolve_company},   {"stock code", resolve_stock_code},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The golden corpus: finfacts check agrees, and every offset points into the original text.
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -71,13 +72,19 @@ TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
 
 // The counts a reader of the seed arrives at (see the golden file): a check on the golden file
 // itself as much as on the extractor, so that neither can drift silently.
-TEST(Corpus, SeedHasItsPercentagesNumbersAmountsDatesAndDurations) {
+TEST(Corpus, SeedHasItsQuantitiesDatesAndCompanies) {
   const std::string path = source_path("corpus/articles/deepseek-compute-stocks.txt");
   const Json doc = extractor().extract(path, read_file(path), parse_date("2025-02-14"));
   std::map<std::string, std::size_t> count;
-  std::size_t ranges = 0;
+  std::size_t ranges = 0, alibaba = 0, by_pattern = 0;
+  std::set<std::string> companies;
   for (const Json& m : doc["mentions"]) {
     ++count[m["type"].get<std::string>()];
+    if (m["type"] == "company") {
+      companies.insert(m["value"]["name"].get<std::string>());
+      alibaba += m["text"].get<std::string>().rfind("阿裏", 0) == 0 && m["value"]["ticker"] == "9988.HK";
+      by_pattern += m["value"]["source"] == "pattern";
+    }
     ranges += m["value"].contains("min") || m["value"].value("value", Json("")).dump().find('/') != std::string::npos;
   }
   EXPECT_EQ(count["percent"], 16u);
@@ -85,7 +92,11 @@ TEST(Corpus, SeedHasItsPercentagesNumbersAmountsDatesAndDurations) {
   EXPECT_EQ(count["money"], 6u);
   EXPECT_EQ(count["date"], 19u);
   EXPECT_EQ(count["duration"], 5u);
-  EXPECT_EQ(count.size(), 5u);
+  EXPECT_EQ(count["company"], 50u);
+  EXPECT_EQ(count.size(), 6u);
+  EXPECT_EQ(companies.size(), 34u);
+  EXPECT_EQ(alibaba, 5u);     // 阿裏 four times and 阿裏巴巴 once, all 阿里巴巴 9988.HK
+  EXPECT_EQ(by_pattern, 3u);  // 月之暗面, 智譜AI, 百川智能: no list holds them
   EXPECT_EQ(ranges, 5u);  // two percentage ranges, 2億-2.9億元, and 前三季度 twice (2024-Q1/2024-Q3)
   EXPECT_EQ(doc["script"], "mixed");
   EXPECT_EQ(doc["length"], 4196);

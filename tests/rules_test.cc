@@ -46,7 +46,7 @@ TEST(RuleExamples, EveryExampleIsFoundWithItsValue) {
       // The rule itself matches there.
       const NormalizedText n = extractor().normalizer().normalize(ex.text);
       std::vector<Mention> candidates;
-      recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates, MatchContext{ex.ref_date, 0});
+      recognize_rule(rule, r, n.text, Span{0, n.text.size()}, candidates, MatchContext{ex.ref_date, 0, &extractor().companies()});
       bool rule_matches = false;
       for (const Mention& c : candidates) {
         const CodePointSpan s = n.offsets.to_original(n.text, c.span);
