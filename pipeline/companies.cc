@@ -48,11 +48,7 @@ std::size_t fields_of(std::string_view line, char separator, std::array<std::str
 
 std::vector<std::string_view> split(std::string_view line, char separator) {
   std::vector<std::string_view> out;
-  std::size_t from = 0;
-  for (std::size_t at; (at = line.find(separator, from)) != std::string_view::npos; from = at + 1) {
-    out.push_back(line.substr(from, at - from));
-  }
-  out.push_back(line.substr(from));
+  for_each_field(line, separator, [&](std::string_view field) { out.push_back(field); });
   return out;
 }
 
