@@ -83,18 +83,19 @@ bool ends_with(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
 
+constexpr std::pair<std::string_view, Market> kMarketWords[] = {
+    {"A股", Market::kA},         {"沪市", Market::kA},       {"深市", Market::kA},        {"港股", Market::kHongKong},
+    {"H股", Market::kHongKong}, {"美股", Market::kOther}, {"中概股", Market::kOther}, {"纳斯达克", Market::kOther},
+    {"纽交所", Market::kOther},
+};
+
 // The market the words right around a company name point to: 港股金山云, 港股的万国数据,
 // 世纪互联(美股). A plain comparison of words: this runs for every company mention.
 Market market_near(std::string_view text, Span span) {
-  static constexpr std::pair<std::string_view, Market> kWords[] = {
-      {"A股", Market::kA},    {"沪市", Market::kA},       {"深市", Market::kA},        {"港股", Market::kHongKong},
-      {"H股", Market::kHongKong}, {"美股", Market::kOther}, {"中概股", Market::kOther}, {"纳斯达克", Market::kOther},
-      {"纽交所", Market::kOther},
-  };
   std::string_view left = text.substr(0, span.begin);
   if (ends_with(left, "的")) left.remove_suffix(std::string_view("的").size());
   const std::string_view right = text.substr(span.end);
-  for (const auto& [word, market] : kWords) {
+  for (const auto& [word, market] : kMarketWords) {
     if (ends_with(left, word)) return market;
     if (right.size() >= word.size() + 2 && right[0] == '(' && right.substr(1, word.size()) == word &&
         right[word.size() + 1] == ')') {
@@ -114,6 +115,13 @@ Result<std::unique_ptr<RE2>> compile(const std::string& file, const std::string&
 }
 
 }  // namespace
+
+std::size_t Companies::market_word_at(std::string_view text) {
+  for (const auto& [word, market] : kMarketWords) {
+    if (text.substr(0, word.size()) == word) return word.size();
+  }
+  return 0;
+}
 
 Json Companies::value(const Company& company, std::string_view text, Span span) {
   std::string ticker = company.listings.empty() ? std::string() : company.listings.front();

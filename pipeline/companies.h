@@ -66,6 +66,8 @@ class Companies {
   // The mention's value. The ticker is the default listing unless the words around `span`
   // name a market the company is listed on: 港股万国数据 -> 9698.HK, 世纪互联(美股) -> VNET.
   static Json value(const Company& company, std::string_view text, Span span);
+  // The length in bytes of the market word (港股, 美股, A股 ...) `text` starts with, or 0.
+  static std::size_t market_word_at(std::string_view text);
   // A company no list holds.
   static Json unlisted_value(std::string_view name, const std::optional<std::string>& ticker = std::nullopt);
 

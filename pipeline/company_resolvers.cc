@@ -82,6 +82,8 @@ std::optional<Json> resolve_stock_code(const RuleMatch& m) {
   const auto ticker = canonical_ticker(m.group("code"));
   if (!ticker) return std::nullopt;
   const std::string_view name = without_share_suffix(m.group("name"));
+  // 港股腾讯(00700.HK): the market is no part of the name; the match is retried after it.
+  if (Companies::market_word_at(name) > 0) return std::nullopt;
   const std::string_view text = m.text();
   const std::string_view shown = m.group("mention").empty() ? m.group("code") : m.group("mention");
   const Span span{static_cast<std::size_t>(shown.data() - text.data()),

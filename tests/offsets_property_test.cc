@@ -71,6 +71,36 @@ TEST(OffsetsProperty, RandomQuantitiesAndDates) {
   }
 }
 
+// Company names, codes, suffixes and list separators pieced together at random: offsets hold, and
+// every company's ticker is one of its listings (or null), whatever the pieces make.
+TEST(OffsetsProperty, RandomCompanyTexts) {
+  const std::vector<std::string> pieces = {
+      "阿裏", "阿里巴巴", "騰訊", "萬國數據", "Open AI", "NVIDIA", "蘋果", "平安", "机器人", "*ST", "-W", "(",
+      ")", "000977", ".SZ", "00700", ".HK", "NASDAQ: ", "NVDA", "科技", "数据", "集团", "有限公司", "股份", "、",
+      "等", "模型", "港股", "美股", "(美股)", "百川", "智谱AI", "月之暗面", "TOP5", "的", "，", "。", "\n", " ",
+      "股价", "涨停", "甲", "乙"};
+  std::mt19937 random(20251128);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(1, 30);
+  for (int round = 0; round < 1500; ++round) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) text += pieces[pick(random)];
+    const std::string what = "round " + std::to_string(round) + ": " + text;
+    expect_offsets_hold(testing::extractor(), text, what);
+    const Json doc = testing::extractor().extract("t", text, std::nullopt);
+    for (const Json& m : doc["mentions"]) {
+      if (m["type"] != "company") continue;
+      const Json& v = m["value"];
+      EXPECT_FALSE(v["name"].get<std::string>().empty()) << what;
+      const Json& listings = v["listings"];
+      if (v["ticker"].is_null()) {
+        EXPECT_TRUE(listings.empty()) << what << "\n" << m.dump();
+      } else {
+        EXPECT_NE(std::find(listings.begin(), listings.end(), v["ticker"]), listings.end()) << what << "\n" << m.dump();
+      }
+    }
+  }
+}
+
 // Through the whole pipeline with a phrase table that changes lengths, as some OpenCC
 // configurations (tw2sp) would: offsets after and around the phrase still hold.
 TEST(OffsetsProperty, PhrasesThatChangeLengthThroughThePipeline) {
