@@ -73,6 +73,10 @@ std::optional<Json> resolve_company(const RuleMatch& m) {
     if (companies->by_name(std::string_view(whole).substr(at)) != nullptr) return std::nullopt;
   }
   if (m.lookup("not_a_name", name) != nullptr || m.lookup("not_a_name", whole) != nullptr) return std::nullopt;
+  // 加快发展人工|智能: a name that ends with a word of table phrase_end (人工, 发展) is a phrase.
+  for (std::size_t at = 0; at < name.size(); at += utf8::sequence_length(static_cast<unsigned char>(name[at]))) {
+    if (m.lookup("phrase_end", name.substr(at)) != nullptr) return std::nullopt;
+  }
   return Companies::unlisted_value(whole);
 }
 
