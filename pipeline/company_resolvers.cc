@@ -28,6 +28,25 @@ std::string_view without_share_suffix(std::string_view name) {
   return dash != std::string_view::npos && dash > 0 ? name.substr(0, dash) : name;
 }
 
+// The name before its first company-suffix word: 社会|保险基金, 全国性|股份制商业银行, 华夏|基金管理有限公司.
+// The regular expression may split a chain of suffixes anywhere; this reads it the same way every time.
+std::string_view core_of(const RuleMatch& m, std::string_view whole) {
+  std::size_t at = 0;
+  for (int skipped = 0; skipped < 2 && at < whole.size(); ++skipped) {
+    at += utf8::sequence_length(static_cast<unsigned char>(whole[at]));
+  }
+  for (; at < whole.size(); at += utf8::sequence_length(static_cast<unsigned char>(whole[at]))) {
+    for (const char* table : {"strong_suffix", "weak_suffix"}) {
+      const auto words = m.rule().tables->find(std::string_view(table));
+      if (words == m.rule().tables->end()) continue;
+      for (const auto& [word, unused] : words->second) {
+        if (whole.substr(at, word.size()) == word) return whole.substr(0, at);
+      }
+    }
+  }
+  return whole;
+}
+
 }  // namespace
 
 std::optional<std::string> canonical_ticker(std::string_view code) {
@@ -72,10 +91,11 @@ std::optional<Json> resolve_company(const RuleMatch& m) {
        at += utf8::sequence_length(static_cast<unsigned char>(whole[at]))) {
     if (companies->by_name(std::string_view(whole).substr(at)) != nullptr) return std::nullopt;
   }
-  if (m.lookup("not_a_name", name) != nullptr || m.lookup("not_a_name", whole) != nullptr) return std::nullopt;
-  // 加快发展人工|智能: a name that ends with a word of table phrase_end (人工, 发展) is a phrase.
-  for (std::size_t at = 0; at < name.size(); at += utf8::sequence_length(static_cast<unsigned char>(name[at]))) {
-    if (m.lookup("phrase_end", name.substr(at)) != nullptr) return std::nullopt;
+  const std::string_view core = core_of(m, whole);
+  if (m.lookup("not_a_name", core) != nullptr || m.lookup("not_a_name", whole) != nullptr) return std::nullopt;
+  // 加快发展人工|智能: a name that ends with a word of table phrase_end (人工, 发展, 性) is a phrase.
+  for (std::size_t at = 0; at < core.size(); at += utf8::sequence_length(static_cast<unsigned char>(core[at]))) {
+    if (m.lookup("phrase_end", core.substr(at)) != nullptr) return std::nullopt;
   }
   return Companies::unlisted_value(whole);
 }
