@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <future>
+#include <system_error>
 
 #include "pipeline/decode.h"
 #include "pipeline/emit.h"
@@ -19,8 +20,14 @@ Result<Extractor> Extractor::load(const std::string& rules_dir, std::size_t max_
   auto normalizer = Normalizer::load(rules_dir + "/normalize");
   if (!normalizer.ok()) return normalizer.error();
   // The gazetteer and the rules are independent: build them on two cores (start-up is most of a
-  // short run's time).
-  auto loading = std::async(std::launch::async, [&] { return Companies::load(rules_dir + "/companies", normalizer.value()); });
+  // short run's time), or one after the other where no thread can be started.
+  const auto load_companies = [&] { return Companies::load(rules_dir + "/companies", normalizer.value()); };
+  std::future<Result<Companies>> loading;
+  try {
+    loading = std::async(std::launch::async, load_companies);
+  } catch (const std::system_error&) {
+    loading = std::async(std::launch::deferred, load_companies);
+  }
   auto rules = RuleSet::load(rules_dir);
   auto companies = loading.get();
   if (!companies.ok()) return companies.error();
