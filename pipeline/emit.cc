@@ -9,10 +9,11 @@ Json date_or_null(const std::optional<Date>& date) { return date ? Json(format_d
 
 Json document_json(const Json& id, const std::optional<Date>& ref_date, std::string_view original,
                    const NormalizedText& normalized, const std::vector<Sentence>& sentences,
-                   const std::vector<Mention>& mentions) {
+                   const std::vector<Mention>& mentions, const std::string& encoding) {
   Json doc = Json::object();
   doc["id"] = id;
   doc["ref_date"] = date_or_null(ref_date);
+  doc["encoding"] = encoding;
   doc["script"] = script_name(normalized.script);
   doc["length"] = normalized.original_length;
   Json list = Json::array();

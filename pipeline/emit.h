@@ -1,7 +1,7 @@
 // emit: mentions -> the contract's JSON document (../shared/CONTRACT.md,
 // schema/document.schema.json), every offset mapped back to the original text.
 //
-//   {"id": "a.txt", "ref_date": "2025-02-14", "script": "mixed", "length": 4196,
+//   {"id": "a.txt", "ref_date": "2025-02-14", "encoding": "UTF-8", "script": "mixed", "length": 4196,
 //    "mentions": [{"type": "percent", "text": "10.83%", "start": 1392, "end": 1398,
 //                  "sentence": 30, "value": {"value": 10.83}}],
 //    "facts": []}
@@ -22,9 +22,10 @@
 
 namespace finfacts {
 
+// `encoding` is what the input was decoded from (decode.h): "UTF-8", "GB18030", "Big5" ...
 Json document_json(const Json& id, const std::optional<Date>& ref_date, std::string_view original,
                    const NormalizedText& normalized, const std::vector<Sentence>& sentences,
-                   const std::vector<Mention>& mentions);
+                   const std::vector<Mention>& mentions, const std::string& encoding = "UTF-8");
 
 Json error_document(const Json& id, const std::optional<Date>& ref_date, const Error& error);
 

@@ -46,7 +46,8 @@ Extractor::Analysis Extractor::analyze(std::string_view original, const std::opt
   return a;
 }
 
-Json Extractor::extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date) const {
+Json Extractor::extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date,
+                        std::string_view encoding) const {
   if (bytes.size() > max_bytes_) {
     return error_document(id, ref_date,
                           Error{"too_large",
@@ -54,11 +55,11 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
                                     std::to_string(max_bytes_) + " bytes (--max-bytes)",
                                 max_bytes_});
   }
-  auto decoded = decode(bytes);
+  auto decoded = decode_any(bytes, encoding);
   if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
-  const std::string_view original = decoded.value().utf8;
+  const std::string_view original = decoded.value().utf8();
   const Analysis a = analyze(original, ref_date);
-  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions);
+  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions, decoded.value().encoding());
 }
 
 }  // namespace finfacts

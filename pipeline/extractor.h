@@ -32,8 +32,10 @@ class Extractor {
   // and rules_dir/*.json (the rules).
   static Result<Extractor> load(const std::string& rules_dir, std::size_t max_bytes = kDefaultMaxBytes);
 
-  // The contract's document for one input of raw bytes.
-  Json extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date) const;
+  // The contract's document for one input of raw bytes, in any encoding decode_any() reads
+  // (or in `encoding`, an ICU converter name, when given).
+  Json extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date,
+               std::string_view encoding = {}) const;
 
   // The stages from decoded text to mentions, for tests and tools.
   struct Analysis {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "pipeline/check.h"
+#include "pipeline/decode.h"
 #include "pipeline/emit.h"
 #include "pipeline/extractor.h"
 #include "pipeline/input.h"
@@ -30,8 +31,11 @@ const char kExtractHelp[] = R"(Usage: finfacts extract [OPTIONS] [FILE ...]
 
 Prints one JSON document per input on stdout: one FILE gives one JSON object,
 several give JSON Lines in the order given. No FILE, or -, reads standard input.
-An input that cannot be read or decoded gives a document with "error" (code,
-message, byte_offset), the others are still processed, and the exit status is 1.
+Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030/GBK/GB2312 or
+Big5: the encoding is detected and recorded as "encoding" in the document; offsets
+count code points of the decoded text. An input that cannot be read or decoded gives
+a document with "error" (code, message, byte_offset), the others are still
+processed, and the exit status is 1.
 
 Options:
   --ref-date YYYY-MM-DD  resolve relative dates against this day
@@ -40,6 +44,8 @@ Options:
                          document line, same id, same order, flushed per line; a
                          malformed line gives an error document and the stream goes on
   --rules DIR            rule files (default: $FINFACTS_RULES_DIR, else the build's rules/)
+  --encoding NAME        decode every FILE as NAME (an ICU converter name: GBK, Big5,
+                         UTF-16LE ...) instead of detecting it
   --max-bytes N          inputs larger than N bytes get a "too_large" error (default 256 MiB)
   --help                 this text
 )";
@@ -66,6 +72,7 @@ struct Options {
   bool pretty = false, jsonl = false;
   std::string rules_dir = default_rules_dir();
   std::size_t max_bytes = Extractor::kDefaultMaxBytes;
+  std::string encoding;  // empty: detect
   std::vector<std::string> inputs;
 };
 
@@ -85,7 +92,7 @@ int extract_files(const Extractor& extractor, const Options& options) {
   for (const std::string& path : inputs) {
     Json doc;
     auto bytes = read_input(path, extractor.max_bytes());
-    doc = bytes.ok() ? extractor.extract(path, bytes.value(), options.ref_date)
+    doc = bytes.ok() ? extractor.extract(path, bytes.value(), options.ref_date, options.encoding)
                      : error_document(path, options.ref_date, bytes.error());
     if (doc.contains("error")) {
       report_error(path == "-" ? "<stdin>" : path, doc);
@@ -126,7 +133,7 @@ Json jsonl_document(const Extractor& extractor, const std::string& line, std::si
                      std::nullopt);
     }
   }
-  return extractor.extract(id, input["text"].get_ref<const std::string&>(), ref_date);
+  return extractor.extract(id, input["text"].get_ref<const std::string&>(), ref_date, "UTF-8");  // JSON is UTF-8
 }
 
 int extract_jsonl(const Extractor& extractor, const Options& options) {
@@ -213,6 +220,13 @@ int run(int argc, char** argv) {
       options.pretty = true;
     } else if (extract && arg == "--jsonl") {
       options.jsonl = true;
+    } else if (extract && arg == "--encoding") {
+      auto v = value();
+      if (!v || !known_encoding(*v)) {
+        return usage_error("--encoding needs an encoding ICU knows (UTF-8, GB18030, GBK, Big5, UTF-16LE ...)",
+                           hint.c_str());
+      }
+      options.encoding = *v;
     } else if (extract && arg == "--max-bytes") {
       auto v = value();
       char* end = nullptr;
@@ -230,6 +244,9 @@ int run(int argc, char** argv) {
     return usage_error("--jsonl reads standard input only; give no FILE", hint.c_str());
   }
   if (options.jsonl && options.pretty) return usage_error("--jsonl writes JSON Lines; --pretty does not apply", hint.c_str());
+  if (options.jsonl && !options.encoding.empty()) {
+    return usage_error("--jsonl reads JSON, which is UTF-8; --encoding does not apply", hint.c_str());
+  }
   if (!extract && options.inputs.size() > 1) return usage_error("check takes one CORPUS_DIR", hint.c_str());
 
   auto extractor = Extractor::load(options.rules_dir, options.max_bytes);

@@ -154,6 +154,37 @@ TEST_F(Cli, RelativeDatesFollowTheReferenceDateTheyAreGiven) {
   EXPECT_EQ(Json::parse(flagged.out)["mentions"][0]["value"]["value"], "2025-02-20");
 }
 
+// The seed article in the encodings Chinese sites use: the same mentions at the same offsets,
+// the encoding recorded; --encoding forces one.
+TEST_F(Cli, EveryChineseEncodingGivesTheSameDocument) {
+  const std::string seed = read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt"));
+  const std::string utf8 = file("utf8.txt", seed);
+  const std::string gb = file("gb.txt", "");
+  const std::string u16 = file("u16.txt", "");
+  // Converted by iconv (Debian: libc-bin), independent of the code under test.
+  ASSERT_EQ(std::system(("iconv -f UTF-8 -t GB18030 " + utf8 + " > " + gb).c_str()), 0);
+  ASSERT_EQ(std::system(("(printf '\\377\\376'; iconv -f UTF-8 -t UTF-16LE " + utf8 + ") > " + u16).c_str()), 0);
+  const Outcome r = run("extract --ref-date 2025-02-14 " + utf8 + " " + gb + " " + u16);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0]["encoding"], "UTF-8");
+  EXPECT_EQ(docs[1]["encoding"], "GB18030");
+  EXPECT_EQ(docs[2]["encoding"], "UTF-16LE");
+  EXPECT_EQ(docs[0]["mentions"].size(), 107u);
+  for (int i : {1, 2}) {
+    EXPECT_EQ(docs[i]["mentions"], docs[0]["mentions"]) << docs[i]["encoding"];
+    EXPECT_EQ(docs[i]["length"], docs[0]["length"]);
+  }
+  // Forced: GBK reads the GB18030 file; Big5 does not, and says where.
+  const Outcome forced = run("extract --encoding GBK " + gb);
+  EXPECT_EQ(forced.status, 0);
+  EXPECT_EQ(forced.lines()[0]["encoding"], "GBK");
+  const Outcome wrong = run("extract --encoding UTF-8 " + gb);
+  EXPECT_EQ(wrong.status, 1);
+  EXPECT_EQ(wrong.lines()[0]["error"]["code"], "invalid_utf8");
+}
+
 TEST_F(Cli, UsageErrorsExitTwo) {
   const std::string path = file("a.txt", "10%");
   const char* cases[] = {
@@ -168,6 +199,9 @@ TEST_F(Cli, UsageErrorsExitTwo) {
       "extract --max-bytes 4294967296",
       "extract --max-bytes 12x",
       "extract --jsonl --pretty",
+      "extract --encoding",
+      "extract --encoding no-such-encoding",
+      "extract --jsonl --encoding GBK",
       "check a b",
       "extract --rules /nonexistent/rules",
   };

@@ -1,6 +1,7 @@
 #include "pipeline/decode.h"
 
 #include <cctype>
+#include <cstdint>
 
 #include <gtest/gtest.h>
 
@@ -78,6 +79,92 @@ TEST(Decode, EmptyInputIsAnEmptyText) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().utf8, "");
   EXPECT_EQ(r.value().code_points, 0u);
+}
+
+
+// ---- decode_any: the encodings Chinese sites use ------------------------------------------------
+
+// "營收增長18.4%，騰訊" in each encoding (iconv -t GB18030 / BIG5 / UTF-16LE / UTF-16BE).
+const std::string kText = "營收增長18.4%，騰訊";
+const std::string kGb18030 = "\xa0\x49\xca\xd5\xd4\xf6\xe9\x4c\x31\x38\x2e\x34\x25\xa3\xac\xf2\x76\xd3\x8d";
+const std::string kBig5 = "\xc0\xe7\xa6\xac\xbc\x57\xaa\xf8\x31\x38\x2e\x34\x25\xa1\x41\xc4\xcb\xb0\x54";
+
+std::string utf16(const std::string& utf8, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    char32_t cp = lead;
+    std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (len > 1) cp = lead & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += len;
+    const auto unit = static_cast<std::uint16_t>(cp);  // the test text is all in the BMP
+    const char hi = static_cast<char>(unit >> 8), lo = static_cast<char>(unit & 0xFF);
+    out += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+TEST(DecodeAny, Utf8IsKeptWithoutACopy) {
+  const std::string bytes = "\xEF\xBB\xBF" + kText;
+  auto r = decode_any(bytes);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().encoding(), "UTF-8");
+  EXPECT_EQ(r.value().utf8(), kText);
+  EXPECT_EQ(r.value().utf8().data(), bytes.data() + 3);  // a view of the input
+  EXPECT_EQ(r.value().code_points(), 12u);
+}
+
+TEST(DecodeAny, DetectsTheChineseEncodingsAndConverts) {
+  const std::pair<std::string, const char*> cases[] = {
+      {kGb18030, "GB18030"}, {kBig5, "Big5"}, {utf16(kText, true), "UTF-16LE"}, {utf16(kText, false), "UTF-16BE"}};
+  for (const auto& [bytes, encoding] : cases) {
+    auto r = decode_any(bytes);
+    ASSERT_TRUE(r.ok()) << encoding << ": " << r.error().message;
+    EXPECT_EQ(r.value().encoding(), encoding);
+    EXPECT_EQ(r.value().utf8(), kText) << encoding;
+    EXPECT_EQ(r.value().code_points(), 12u) << encoding;
+  }
+}
+
+TEST(DecodeAny, AForcedEncodingIsUsedAndItsFirstBadByteNamed) {
+  auto gbk = decode_any(kGb18030, "GBK");
+  ASSERT_TRUE(gbk.ok());
+  EXPECT_EQ(gbk.value().utf8(), kText);
+  EXPECT_EQ(gbk.value().encoding(), "GBK");
+  auto wrong = decode_any("\xca\xd5" "abc\xff", "GB18030");  // 0xFF is never a GB18030 byte
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "undecodable");
+  EXPECT_EQ(wrong.error().byte_offset, std::optional<std::size_t>(5));
+  auto utf8 = decode_any(kGb18030, "utf-8");
+  ASSERT_FALSE(utf8.ok());
+  EXPECT_EQ(utf8.error().code, "invalid_utf8");
+}
+
+TEST(DecodeAny, WhatNoEncodingReadsKeepsItsUtf8ErrorAndOffset) {
+  // ICU's Big5 converts it, to a private-use character for 0xFF: a wrong guess, not text.
+  auto r = decode_any("增长\xFF" "10%");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "invalid_utf8");
+  EXPECT_EQ(r.error().byte_offset, std::optional<std::size_t>(6));
+  EXPECT_NE(r.error().message.find("not GB18030 or Big5 either"), std::string::npos) << r.error().message;
+}
+
+TEST(DecodeAny, BinaryInputIsNotConverted) {
+  auto r = decode_any(std::string("\xca\xd5\0\xd4\xf6", 5));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "binary_input");
+  EXPECT_EQ(r.error().byte_offset, std::optional<std::size_t>(2));
+  // Controls inside converted text are as binary as in UTF-8, never replaced.
+  auto u16 = decode_any(std::string("\xFF\xFE" "a\0\0\0", 6));
+  ASSERT_FALSE(u16.ok());
+  EXPECT_EQ(u16.error().code, "binary_input");
+}
+
+TEST(DecodeAny, KnownEncodings) {
+  for (const char* name : {"UTF-8", "GB18030", "GBK", "gb2312", "Big5", "UTF-16LE"}) EXPECT_TRUE(known_encoding(name)) << name;
+  EXPECT_FALSE(known_encoding("no-such-encoding"));
 }
 
 }  // namespace
