@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/batch.h"
 #include "pipeline/check.h"
 #include "pipeline/decode.h"
 #include "pipeline/emit.h"
@@ -20,6 +21,7 @@ const char kMainHelp[] = R"(finfacts: extract numbers, percentages, money, dates
 Usage:
   finfacts extract [--ref-date YYYY-MM-DD] [--pretty] [FILE ...]
   finfacts extract --jsonl [--ref-date YYYY-MM-DD]
+  finfacts batch INPUT... --out FILE.jsonl [--jobs N] [--resume] [--quiet]
   finfacts check [CORPUS_DIR]
   finfacts COMMAND --help
 
@@ -50,6 +52,31 @@ Options:
   --help                 this text
 )";
 
+const char kBatchHelp[] = R"(Usage: finfacts batch [OPTIONS] INPUT... --out FILE.jsonl
+
+Extracts every INPUT file, and every file ending in .txt under an INPUT folder, on
+several workers, into FILE.jsonl: one document per line, keyed by "id" (the path),
+each with "input_hash". A file that fails becomes an error document; the rest go on.
+Progress goes to stderr (a live line on a terminal), then a summary.
+
+FILE.jsonl appears only when the batch ends (a temporary file renamed into place).
+Meanwhile finished documents go to FILE.jsonl.partial, the run's journal: after a
+crash or kill, run again with --resume and only what is missing or changed is done.
+
+Options:
+  --out FILE          the JSON Lines file to write (required)
+  --jobs N            workers (default: one per core)
+  --resume            keep the documents of FILE.jsonl and its journal whose id and
+                      input hash match, do the rest
+  --suffix S          what files in INPUT folders must end with (default .txt)
+  --ref-date DATE     resolve relative dates against this day
+  --encoding NAME     decode every file as NAME instead of detecting it
+  --quiet             no progress (the summary still)
+  --rules DIR, --max-bytes N   as for extract
+
+Exit status: 0 all documents ok; 1 some failed; 2 usage error or the output cannot be written.
+)";
+
 const char kCheckHelp[] = R"(Usage: finfacts check [OPTIONS] [CORPUS_DIR]
 
 Extracts every CORPUS_DIR/articles/NAME.txt (default CORPUS_DIR: corpus) with the
@@ -74,6 +101,7 @@ struct Options {
   std::size_t max_bytes = Extractor::kDefaultMaxBytes;
   std::string encoding;  // empty: detect
   std::vector<std::string> inputs;
+  BatchOptions batch;
 };
 
 void write_line(const std::string& text) {
@@ -188,8 +216,11 @@ int run(int argc, char** argv) {
     std::cout << "finfacts 0.1.0\n";
     return kOk;
   }
-  if (command != "extract" && command != "check") return usage_error("unknown command '" + command + "'", "finfacts --help");
-  const bool extract = command == "extract";
+  if (command != "extract" && command != "check" && command != "batch") {
+    return usage_error("unknown command '" + command + "'", "finfacts --help");
+  }
+  const bool batch = command == "batch";
+  const bool extract = command == "extract" || batch;  // batch takes extract's options too
   const std::string hint = "finfacts " + command + " --help";
 
   Options options;
@@ -205,7 +236,7 @@ int run(int argc, char** argv) {
     } else if (arg == "--") {
       only_files = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << (extract ? kExtractHelp : kCheckHelp);
+      std::cout << (batch ? kBatchHelp : extract ? kExtractHelp : kCheckHelp);
       return kOk;
     } else if (arg == "--rules") {
       auto v = value();
@@ -216,9 +247,27 @@ int run(int argc, char** argv) {
       if (!v) return usage_error("--ref-date needs a date (YYYY-MM-DD)", hint.c_str());
       options.ref_date = parse_date(*v);
       if (!options.ref_date) return usage_error("--ref-date '" + *v + "' is not a YYYY-MM-DD day", hint.c_str());
-    } else if (extract && arg == "--pretty") {
+    } else if (batch && arg == "--out") {
+      auto v = value();
+      if (!v || v->empty()) return usage_error("--out needs a file", hint.c_str());
+      options.batch.out = *v;
+    } else if (batch && arg == "--jobs") {
+      auto v = value();
+      char* end = nullptr;
+      const unsigned long n = v ? std::strtoul(v->c_str(), &end, 10) : 0;
+      if (!v || v->empty() || *end != '\0' || n == 0 || n > 1024) return usage_error("--jobs needs a number from 1 to 1024", hint.c_str());
+      options.batch.jobs = static_cast<unsigned>(n);
+    } else if (batch && arg == "--suffix") {
+      auto v = value();
+      if (!v) return usage_error("--suffix needs a file name ending, such as .txt", hint.c_str());
+      options.batch.suffix = *v;
+    } else if (batch && arg == "--resume") {
+      options.batch.resume = true;
+    } else if (batch && arg == "--quiet") {
+      options.batch.quiet = true;
+    } else if (!batch && extract && arg == "--pretty") {
       options.pretty = true;
-    } else if (extract && arg == "--jsonl") {
+    } else if (!batch && extract && arg == "--jsonl") {
       options.jsonl = true;
     } else if (extract && arg == "--encoding") {
       auto v = value();
@@ -249,12 +298,21 @@ int run(int argc, char** argv) {
   }
   if (!extract && options.inputs.size() > 1) return usage_error("check takes one CORPUS_DIR", hint.c_str());
 
+  if (batch && options.batch.out.empty()) return usage_error("batch needs --out FILE.jsonl", hint.c_str());
+  if (batch && options.inputs.empty()) return usage_error("batch needs at least one INPUT file or folder", hint.c_str());
+
   auto extractor = Extractor::load(options.rules_dir, options.max_bytes);
   if (!extractor.ok()) {
     std::cerr << "finfacts: " << extractor.error().message << "\n";
     return kUsage;
   }
   if (!extract) return run_check(extractor.value(), options.inputs.empty() ? "corpus" : options.inputs[0]);
+  if (batch) {
+    options.batch.inputs = options.inputs;
+    options.batch.ref_date = options.ref_date;
+    options.batch.encoding = options.encoding;
+    return run_batch(extractor.value(), options.batch);
+  }
   return options.jsonl ? extract_jsonl(extractor.value(), options) : extract_files(extractor.value(), options);
 }
 

@@ -3,8 +3,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -185,6 +187,100 @@ TEST_F(Cli, EveryChineseEncodingGivesTheSameDocument) {
   EXPECT_EQ(wrong.lines()[0]["error"]["code"], "invalid_utf8");
 }
 
+// ---- batch ---------------------------------------------------------------------------------
+
+// The documents of a JSON Lines file by id (a test fails on an id written twice).
+std::map<std::string, Json> documents_by_id(const std::string& path) {
+  std::map<std::string, Json> out;
+  std::istringstream in(read_file(path));
+  for (std::string line; std::getline(in, line);) {
+    Json doc = Json::parse(line);
+    const std::string id = doc["id"];
+    EXPECT_FALSE(out.count(id)) << id << " is in " << path << " twice";
+    out[id] = std::move(doc);
+  }
+  return out;
+}
+
+TEST_F(Cli, BatchWritesEveryInputOnceAndLeavesNoTemporaryFile) {
+  const std::string seed = read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt"));
+  fs::create_directories(dir_ / "in" / "sub");
+  const std::string a = file("in/a.txt", seed);
+  const std::string bad = file("in/sub/bad.txt", "增长\xFF" "10%");
+  const std::string empty = file("in/empty.txt", "");
+  file("in/notes.md", "not a .txt file: not an input");
+  const std::string missing = (dir_ / "missing.txt").string();
+  const std::string out = (dir_ / "out.jsonl").string();
+  const Outcome r = run("batch " + (dir_ / "in").string() + " " + missing + " --out " + out + " --jobs 2 --ref-date 2025-02-14");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "documents go to --out, not stdout";
+  const auto docs = documents_by_id(out);
+  ASSERT_EQ(docs.size(), 4u) << read_file(out);
+  EXPECT_EQ(docs.at(a)["mentions"].size(), 107u);
+  EXPECT_EQ(docs.at(a)["encoding"], "UTF-8");
+  EXPECT_EQ(docs.at(a)["input_hash"].get<std::string>().size(), 16u);
+  EXPECT_EQ(docs.at(bad)["error"]["code"], "invalid_utf8");
+  EXPECT_EQ(docs.at(empty)["length"], 0);
+  EXPECT_EQ(docs.at(missing)["error"]["code"], "unreadable");
+  EXPECT_FALSE(fs::exists(out + ".partial"));
+  EXPECT_FALSE(fs::exists(out + ".tmp"));
+  EXPECT_NE(r.err.find("4 documents: 2 ok, 2 failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(bad), std::string::npos) << "a failed file is named: " << r.err;
+}
+
+TEST_F(Cli, BatchResumeKeepsWhatIsDoneRedoesWhatChangedAndDropsATornLine) {
+  const std::string a = file("in/a.txt", "营收增长10%"), b = file("in/b.txt", "净利润下降5%"), c = file("in/c.txt", "约80%");
+  const std::string out = (dir_ / "out.jsonl").string();
+  ASSERT_EQ(run("batch " + (dir_ / "in").string() + " --out " + out + " --quiet").status, 0);
+  // A killed run's traces: OUT from before, a journal with a finished a.txt (marked, so that a
+  // redo would show) and a torn line; b.txt changed since.
+  Json marked = documents_by_id(out).at(a);
+  marked["marker"] = true;
+  file("out.jsonl.partial", marked.dump() + "\n" + R"({"id":"in/c.txt","ment)");
+  file("in/b.txt", "净利润下降6%");
+  const Outcome r = run("batch " + (dir_ / "in").string() + " --out " + out + " --resume --quiet");
+  EXPECT_EQ(r.status, 0) << r.err;
+  const auto docs = documents_by_id(out);
+  ASSERT_EQ(docs.size(), 3u) << read_file(out);
+  EXPECT_TRUE(docs.at(a).value("marker", false)) << "a.txt was done: kept, not redone";
+  EXPECT_EQ(docs.at(b)["mentions"][0]["value"]["value"], 6) << "b.txt changed: redone";
+  EXPECT_EQ(docs.at(c)["mentions"][0]["value"]["value"], 80);
+  EXPECT_NE(r.err.find("2 kept from an earlier run"), std::string::npos) << r.err;  // a.txt and c.txt
+  EXPECT_FALSE(fs::exists(out + ".partial"));
+}
+
+// The real thing: kill -9 a running batch, then resume; every input is there exactly once.
+TEST_F(Cli, BatchKilledAndResumedHasEveryDocumentExactlyOnce) {
+  const std::string seed = read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt"));
+  constexpr int kFiles = 1500;
+  for (int i = 0; i < kFiles; ++i) file("in/doc" + std::to_string(i) + ".txt", seed + "\n" + std::to_string(i) + "%");
+  const std::string out = (dir_ / "out.jsonl").string(), journal = out + ".partial";
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string input = (dir_ / "in").string();
+    execl(FINFACTS_BINARY, FINFACTS_BINARY, "batch", input.c_str(), "--out", out.c_str(), "--jobs", "2", "--quiet",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once it has journaled some documents, well before it ends.
+  for (int waited = 0; waited < 600 && (!fs::exists(journal) || fs::file_size(journal) < 200000); ++waited) {
+    usleep(10000);
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the batch ended before it could be killed; use more files";
+  EXPECT_FALSE(fs::exists(out)) << "no output file until the batch ends";
+  ASSERT_TRUE(fs::exists(journal));
+  const Outcome r = run("batch " + (dir_ / "in").string() + " --out " + out + " --resume --quiet");
+  EXPECT_EQ(r.status, 0) << r.err;
+  const auto docs = documents_by_id(out);
+  EXPECT_EQ(docs.size(), static_cast<std::size_t>(kFiles));
+  for (const auto& [id, doc] : docs) EXPECT_FALSE(doc.contains("error")) << id;
+  EXPECT_EQ(r.err.find(" 0 kept from an earlier run"), std::string::npos) << "the killed run's work was kept: " << r.err;
+}
+
 TEST_F(Cli, UsageErrorsExitTwo) {
   const std::string path = file("a.txt", "10%");
   const char* cases[] = {
@@ -202,6 +298,10 @@ TEST_F(Cli, UsageErrorsExitTwo) {
       "extract --encoding",
       "extract --encoding no-such-encoding",
       "extract --jsonl --encoding GBK",
+      "batch",
+      "batch --out",
+      "batch --jobs 0 --out x.jsonl",
+      "batch --pretty --out x.jsonl",
       "check a b",
       "extract --rules /nonexistent/rules",
   };
@@ -215,7 +315,7 @@ TEST_F(Cli, UsageErrorsExitTwo) {
 }
 
 TEST_F(Cli, HelpOnEveryCommand) {
-  for (const char* args : {"--help", "extract --help", "check --help"}) {
+  for (const char* args : {"--help", "extract --help", "batch --help", "check --help"}) {
     const Outcome r = run(args);
     EXPECT_EQ(r.status, 0) << args;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << args;

@@ -56,6 +56,7 @@ class ScratchDir {
   // Writes `bytes` to the file `name` in the directory and returns its path.
   std::string write(const std::string& name, const std::string& bytes) const {
     const std::filesystem::path file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << bytes;
     return file.string();
   }

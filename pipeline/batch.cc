@@ -1,0 +1,313 @@
+#include "pipeline/batch.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "pipeline/emit.h"
+#include "pipeline/input.h"
+
+namespace finfacts {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Files as given; folders walked, in name order, for regular files ending with `suffix`. A path
+// that does not exist stays: it becomes an "unreadable" document, not a silent omission.
+std::vector<std::string> list_inputs(const BatchOptions& options) {
+  std::vector<std::string> out;
+  for (const std::string& input : options.inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      out.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string path = it->path().string();
+      if (it->is_regular_file(ec) && path.size() >= options.suffix.size() &&
+          path.compare(path.size() - options.suffix.size(), options.suffix.size(), options.suffix) == 0) {
+        found.push_back(path);
+      }
+    }
+    if (ec) out.push_back(input);  // an unreadable folder: its error document says so
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+// Each complete, parseable line of a JSON Lines file, with its document; returns the length of
+// the prefix that holds them (a torn last line, as a kill leaves, is not part of it).
+template <typename F>
+std::size_t each_document(const std::string& path, F f) {
+  std::ifstream in(path, std::ios::binary);
+  std::size_t good = 0, at = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::size_t next = at + line.size() + 1;
+    if (in.eof()) break;  // no line break after it: torn
+    Json doc = Json::parse(line, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("id")) break;
+    f(line, doc);
+    good = at = next;
+  }
+  return good;
+}
+
+std::string id_key(const Json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
+
+struct Finished {
+  std::string line;                           // the serialized document
+  std::map<std::string, std::size_t> counts;  // mentions per type
+  bool failed = false;
+  std::size_t bytes = 0;
+};
+
+// What the workers hand the writer, in the order they finish.
+class Handoff {
+ public:
+  void push(Finished f) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back(std::move(f));
+    ready_.notify_one();
+  }
+  // Waits up to `wait` for work; false when every worker is done and nothing is left.
+  bool pop(std::deque<Finished>& out, std::chrono::milliseconds wait) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait_for(lock, wait, [&] { return !queue_.empty() || workers_left_ == 0; });
+    out.swap(queue_);
+    return !out.empty() || workers_left_ > 0;
+  }
+  void set_workers(unsigned n) { workers_left_ = n; }
+  void worker_done() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --workers_left_;
+    ready_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Finished> queue_;
+  unsigned workers_left_ = 0;
+};
+
+// Progress on stderr: a live line on a terminal, a line every five seconds otherwise.
+class Progress {
+ public:
+  Progress(std::size_t total, bool quiet) : total_(total), quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0) {}
+  // A failed document, named on a line of its own (quiet or not: nothing fails silently).
+  void note(const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::cerr << (tty_ && !quiet_ ? "\r\x1b[K" : "") << "finfacts batch: " << message << "\n" << std::flush;
+  }
+  void update(std::size_t done, std::size_t bytes, bool last = false) {
+    if (quiet_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = Clock::now();
+    if (!last && now - shown_ < (tty_ ? std::chrono::milliseconds(200) : std::chrono::milliseconds(5000))) return;
+    shown_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0;
+    const double eta = done > 0 ? seconds * static_cast<double>(total_ - done) / static_cast<double>(done) : 0;
+    char line[160];
+    if (tty_) {
+      const std::size_t width = 30, filled = total_ ? width * done / total_ : width;
+      std::snprintf(line, sizeof line, "\r[%-30s] %zu/%zu documents  %.1f MB/s  ETA %.0f s  ",
+                    std::string(filled, '=').c_str(), done, total_, rate, eta);
+      std::cerr << line << (last ? "\n" : "") << std::flush;
+    } else {
+      std::snprintf(line, sizeof line, "batch: %zu/%zu documents, %.1f MB/s, ETA %.0f s\n", done, total_, rate, eta);
+      std::cerr << line << std::flush;
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::size_t total_;
+  bool quiet_, tty_;
+  Clock::time_point start_ = Clock::now(), shown_ = Clock::time_point{};
+};
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+int fail(const std::string& message) {
+  std::cerr << "finfacts batch: " << message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+std::string input_hash(std::string_view bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+int run_batch(const Extractor& extractor, const BatchOptions& options) {
+  const std::string journal = options.out + ".partial";
+  const std::vector<std::string> inputs = list_inputs(options);
+
+  // What earlier runs finished: id -> input hash, from OUT and the journal.
+  std::unordered_map<std::string, std::string> done;
+  std::size_t journal_good = 0;
+  if (options.resume) {
+    const auto remember = [&](const std::string&, const Json& doc) {
+      if (doc.contains("input_hash") && !doc.contains("error")) done[id_key(doc["id"])] = doc["input_hash"];
+    };
+    each_document(options.out, remember);
+    journal_good = each_document(journal, remember);
+  }
+  const int journal_fd = ::open(journal.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (journal_fd < 0) return fail("cannot write " + journal + ": " + std::strerror(errno));
+  // Without --resume the journal starts empty; with it, a torn last line is cut off.
+  if (::ftruncate(journal_fd, static_cast<off_t>(journal_good)) != 0) {
+    ::close(journal_fd);
+    return fail("cannot truncate " + journal + ": " + std::strerror(errno));
+  }
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size())));
+  std::atomic<std::size_t> next{0}, kept{0};
+  Progress progress(inputs.size(), options.quiet);
+  Handoff handoff;
+  handoff.set_workers(jobs);
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (std::size_t i = next++; i < inputs.size(); i = next++) {
+        const std::string& path = inputs[i];
+        auto bytes = read_input(path, extractor.max_bytes());
+        Finished f;
+        Json doc;
+        if (bytes.ok()) {
+          const std::string hash = input_hash(bytes.value());
+          const auto it = done.find(path);
+          if (it != done.end() && it->second == hash) {
+            ++kept;
+            continue;
+          }
+          f.bytes = bytes.value().size();
+          doc = extractor.extract(path, bytes.value(), options.ref_date, options.encoding);
+          doc["input_hash"] = hash;
+        } else {
+          doc = error_document(path, options.ref_date, bytes.error());
+        }
+        f.failed = doc.contains("error");
+        if (f.failed) progress.note(path + ": " + doc["error"].value("message", "error"));
+        for (const Json& m : doc.value("mentions", Json::array())) ++f.counts[m["type"].get<std::string>()];
+        f.line = serialize(doc, false) + "\n";
+        handoff.push(std::move(f));
+      }
+      handoff.worker_done();
+    });
+  }
+
+  // The writer: every finished document to the journal as it comes, synced every second.
+  std::size_t written = 0, failed = 0, bytes = 0;
+  std::map<std::string, std::size_t> counts;
+  bool write_error = false;
+  auto synced = Clock::now();
+  std::deque<Finished> batch;
+  const auto started = Clock::now();
+  while (handoff.pop(batch, std::chrono::milliseconds(200))) {
+    for (Finished& f : batch) {
+      write_error |= !write_all(journal_fd, f.line);
+      ++written;
+      failed += f.failed;
+      bytes += f.bytes;
+      for (const auto& [type, n] : f.counts) counts[type] += n;
+    }
+    batch.clear();
+    if (Clock::now() - synced > std::chrono::seconds(1)) {
+      ::fdatasync(journal_fd);
+      synced = Clock::now();
+    }
+    progress.update(written + kept, bytes);
+  }
+  for (std::thread& t : workers) t.join();
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  ::fdatasync(journal_fd);
+  ::close(journal_fd);
+  progress.update(written + kept, bytes, true);
+  if (write_error) return fail("cannot write " + journal + ": " + std::strerror(errno));
+
+  // OUT = the earlier OUT (with --resume) and the journal, the last line of each id only, written
+  // to a temporary file that is renamed into place.
+  std::unordered_map<std::string, std::pair<int, std::size_t>> last;  // id -> (source, line number)
+  const std::vector<std::string> sources = options.resume ? std::vector<std::string>{options.out, journal}
+                                                          : std::vector<std::string>{journal};
+  for (int s = 0; s < static_cast<int>(sources.size()); ++s) {
+    std::size_t number = 0;
+    each_document(sources[static_cast<std::size_t>(s)],
+                  [&](const std::string&, const Json& doc) { last[id_key(doc["id"])] = {s, number++}; });
+  }
+  const std::string temporary = options.out + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    for (int s = 0; s < static_cast<int>(sources.size()); ++s) {
+      std::size_t number = 0;
+      each_document(sources[static_cast<std::size_t>(s)], [&](const std::string& line, const Json& doc) {
+        const auto& [source, index] = last[id_key(doc["id"])];
+        if (source == s && index == number) out << line << '\n';
+        ++number;
+      });
+    }
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return fail("cannot write " + temporary);
+    }
+  }
+  const int fd = ::open(temporary.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  if (std::rename(temporary.c_str(), options.out.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return fail("cannot rename " + temporary + " to " + options.out + ": " + std::strerror(errno));
+  }
+  std::remove(journal.c_str());
+
+  std::string per_type;
+  for (const auto& [type, n] : counts) per_type += (per_type.empty() ? "" : ", ") + type + " " + std::to_string(n);
+  char summary[256];
+  std::snprintf(summary, sizeof summary,
+                "%zu documents: %zu ok, %zu failed, %zu kept from an earlier run; %.2f MB in %.2f s (%.1f MB/s, %.0f documents/s)",
+                inputs.size(), written - failed, failed, kept.load(), static_cast<double>(bytes) / 1e6, seconds,
+                seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0,
+                seconds > 0 ? static_cast<double>(written) / seconds : 0.0);
+  std::cerr << "finfacts batch: " << summary << "\n  mentions: " << (per_type.empty() ? "none" : per_type)
+            << "\n  output: " << options.out << " (" << last.size() << " documents)\n";
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace finfacts
