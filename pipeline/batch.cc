@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -20,6 +21,7 @@
 
 #include "pipeline/emit.h"
 #include "pipeline/input.h"
+#include "pipeline/sqlite_store.h"
 
 namespace finfacts {
 namespace {
@@ -74,7 +76,8 @@ std::size_t each_document(const std::string& path, F f) {
 std::string id_key(const Json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
 
 struct Finished {
-  std::string line;                           // the serialized document
+  std::string line;                           // the serialized document, for JSON Lines
+  Json doc;                                   // the document, for SQLite
   std::map<std::string, std::size_t> counts;  // mentions per type
   bool failed = false;
   std::size_t bytes = 0;
@@ -171,28 +174,25 @@ std::string input_hash(std::string_view bytes) {
   return hex;
 }
 
-int run_batch(const Extractor& extractor, const BatchOptions& options) {
-  const std::string journal = options.out + ".partial";
-  const std::vector<std::string> inputs = list_inputs(options);
+namespace {
 
-  // What earlier runs finished: id -> input hash, from OUT and the journal.
-  std::unordered_map<std::string, std::string> done;
-  std::size_t journal_good = 0;
-  if (options.resume) {
-    const auto remember = [&](const std::string&, const Json& doc) {
-      if (doc.contains("input_hash") && !doc.contains("error")) done[id_key(doc["id"])] = doc["input_hash"];
-    };
-    each_document(options.out, remember);
-    journal_good = each_document(journal, remember);
-  }
-  const int journal_fd = ::open(journal.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  if (journal_fd < 0) return fail("cannot write " + journal + ": " + std::strerror(errno));
-  // Without --resume the journal starts empty; with it, a torn last line is cut off.
-  if (::ftruncate(journal_fd, static_cast<off_t>(journal_good)) != 0) {
-    ::close(journal_fd);
-    return fail("cannot truncate " + journal + ": " + std::strerror(errno));
-  }
+// What a run did, for its summary.
+struct Tally {
+  std::size_t inputs = 0, written = 0, failed = 0, kept = 0, bytes = 0;
+  std::map<std::string, std::size_t> counts;  // mentions per type
+  double seconds = 0;
+  std::optional<Error> write_error;
+};
 
+// Extracts `inputs` on the workers, skipping those `done` holds with the same input hash, and
+// hands each finished document to `write` on this thread; `sync` runs about every second and
+// once at the end. Stops writing at the first write error (the workers finish their files).
+Tally extract_all(const Extractor& extractor, const BatchOptions& options, const std::vector<std::string>& inputs,
+                  const std::unordered_map<std::string, std::string>& done, bool keep_json,
+                  const std::function<std::optional<Error>(Finished&)>& write,
+                  const std::function<std::optional<Error>()>& sync) {
+  Tally tally;
+  tally.inputs = inputs.size();
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size())));
   std::atomic<std::size_t> next{0}, kept{0};
@@ -223,41 +223,103 @@ int run_batch(const Extractor& extractor, const BatchOptions& options) {
         f.failed = doc.contains("error");
         if (f.failed) progress.note(path + ": " + doc["error"].value("message", "error"));
         for (const Json& m : doc.value("mentions", Json::array())) ++f.counts[m["type"].get<std::string>()];
-        f.line = serialize(doc, false) + "\n";
+        if (keep_json) {
+          f.doc = std::move(doc);
+        } else {
+          f.line = serialize(doc, false) + "\n";
+        }
         handoff.push(std::move(f));
       }
       handoff.worker_done();
     });
   }
 
-  // The writer: every finished document to the journal as it comes, synced every second.
-  std::size_t written = 0, failed = 0, bytes = 0;
-  std::map<std::string, std::size_t> counts;
-  bool write_error = false;
   auto synced = Clock::now();
   std::deque<Finished> batch;
   const auto started = Clock::now();
   while (handoff.pop(batch, std::chrono::milliseconds(200))) {
     for (Finished& f : batch) {
-      write_error |= !write_all(journal_fd, f.line);
-      ++written;
-      failed += f.failed;
-      bytes += f.bytes;
-      for (const auto& [type, n] : f.counts) counts[type] += n;
+      if (!tally.write_error) tally.write_error = write(f);
+      ++tally.written;
+      tally.failed += f.failed;
+      tally.bytes += f.bytes;
+      for (const auto& [type, n] : f.counts) tally.counts[type] += n;
     }
     batch.clear();
     if (Clock::now() - synced > std::chrono::seconds(1)) {
-      ::fdatasync(journal_fd);
+      if (!tally.write_error) tally.write_error = sync();
       synced = Clock::now();
     }
-    progress.update(written + kept, bytes);
+    progress.update(tally.written + kept, tally.bytes);
   }
   for (std::thread& t : workers) t.join();
-  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  ::fdatasync(journal_fd);
+  if (!tally.write_error) tally.write_error = sync();
+  tally.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  tally.kept = kept;
+  progress.update(tally.written + kept, tally.bytes, true);
+  return tally;
+}
+
+int report(const Tally& t, const std::string& output, std::size_t stored) {
+  std::string per_type;
+  for (const auto& [type, n] : t.counts) per_type += (per_type.empty() ? "" : ", ") + type + " " + std::to_string(n);
+  char summary[256];
+  std::snprintf(summary, sizeof summary,
+                "%zu documents: %zu ok, %zu failed, %zu kept from an earlier run; %.2f MB in %.2f s (%.1f MB/s, %.0f documents/s)",
+                t.inputs, t.written - t.failed, t.failed, t.kept, static_cast<double>(t.bytes) / 1e6, t.seconds,
+                t.seconds > 0 ? static_cast<double>(t.bytes) / 1e6 / t.seconds : 0.0,
+                t.seconds > 0 ? static_cast<double>(t.written) / t.seconds : 0.0);
+  std::cerr << "finfacts batch: " << summary << "\n  mentions: " << (per_type.empty() ? "none" : per_type)
+            << "\n  output: " << output << " (" << stored << " documents)\n";
+  return t.failed > 0 ? 1 : 0;
+}
+
+int run_batch_into_sqlite(const Extractor& extractor, const BatchOptions& options,
+                          const std::vector<std::string>& inputs) {
+  auto opened = SqliteStore::open(options.sqlite);
+  if (!opened.ok()) return fail(opened.error().message);
+  SqliteStore& store = *opened.value();
+  const auto done = options.resume ? store.finished() : std::unordered_map<std::string, std::string>{};
+  const Tally tally = extract_all(
+      extractor, options, inputs, done, true, [&](Finished& f) { return store.add(f.doc); },
+      [&] { return store.commit(); });
+  if (tally.write_error) return fail(tally.write_error->message);
+  return report(tally, options.sqlite, store.size());
+}
+
+}  // namespace
+
+int run_batch(const Extractor& extractor, const BatchOptions& options) {
+  const std::vector<std::string> inputs = list_inputs(options);
+  if (!options.sqlite.empty()) return run_batch_into_sqlite(extractor, options, inputs);
+  const std::string journal = options.out + ".partial";
+
+  // What earlier runs finished: id -> input hash, from OUT and the journal.
+  std::unordered_map<std::string, std::string> done;
+  std::size_t journal_good = 0;
+  if (options.resume) {
+    const auto remember = [&](const std::string&, const Json& doc) {
+      if (doc.contains("input_hash") && !doc.contains("error")) done[id_key(doc["id"])] = doc["input_hash"];
+    };
+    each_document(options.out, remember);
+    journal_good = each_document(journal, remember);
+  }
+  const int journal_fd = ::open(journal.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (journal_fd < 0) return fail("cannot write " + journal + ": " + std::strerror(errno));
+  // Without --resume the journal starts empty; with it, a torn last line is cut off.
+  if (::ftruncate(journal_fd, static_cast<off_t>(journal_good)) != 0) {
+    ::close(journal_fd);
+    return fail("cannot truncate " + journal + ": " + std::strerror(errno));
+  }
+  const auto journal_error = [&] {
+    return std::optional<Error>(Error{"unwritable", "cannot write " + journal + ": " + std::strerror(errno), std::nullopt});
+  };
+  const Tally tally = extract_all(
+      extractor, options, inputs, done, false,
+      [&](Finished& f) { return write_all(journal_fd, f.line) ? std::nullopt : journal_error(); },
+      [&] { return ::fdatasync(journal_fd) == 0 ? std::nullopt : journal_error(); });
   ::close(journal_fd);
-  progress.update(written + kept, bytes, true);
-  if (write_error) return fail("cannot write " + journal + ": " + std::strerror(errno));
+  if (tally.write_error) return fail(tally.write_error->message);
 
   // OUT = the earlier OUT (with --resume) and the journal, the last line of each id only, written
   // to a temporary file that is renamed into place.
@@ -296,18 +358,7 @@ int run_batch(const Extractor& extractor, const BatchOptions& options) {
     return fail("cannot rename " + temporary + " to " + options.out + ": " + std::strerror(errno));
   }
   std::remove(journal.c_str());
-
-  std::string per_type;
-  for (const auto& [type, n] : counts) per_type += (per_type.empty() ? "" : ", ") + type + " " + std::to_string(n);
-  char summary[256];
-  std::snprintf(summary, sizeof summary,
-                "%zu documents: %zu ok, %zu failed, %zu kept from an earlier run; %.2f MB in %.2f s (%.1f MB/s, %.0f documents/s)",
-                inputs.size(), written - failed, failed, kept.load(), static_cast<double>(bytes) / 1e6, seconds,
-                seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0,
-                seconds > 0 ? static_cast<double>(written) / seconds : 0.0);
-  std::cerr << "finfacts batch: " << summary << "\n  mentions: " << (per_type.empty() ? "none" : per_type)
-            << "\n  output: " << options.out << " (" << last.size() << " documents)\n";
-  return failed > 0 ? 1 : 0;
+  return report(tally, options.out, last.size());
 }
 
 }  // namespace finfacts

@@ -13,6 +13,9 @@
 //     (a torn last line is dropped) whose id and input hash still match, and does the rest:
 //     every input is then in OUT exactly once.
 // Output is keyed by "id" (the path); documents are in the order they finished.
+// With an SQLite database instead (--sqlite), each second's documents are one transaction, so
+// the database is the journal: a kill loses at most the last second, never half a document,
+// and --resume keeps what the database holds.
 #ifndef FINFACTS_PIPELINE_BATCH_H_
 #define FINFACTS_PIPELINE_BATCH_H_
 
@@ -28,7 +31,8 @@ namespace finfacts {
 struct BatchOptions {
   std::vector<std::string> inputs;  // files and folders
   std::string suffix = ".txt";      // what a folder's files must end with
-  std::string out;                  // the JSON Lines file to write
+  std::string out;                  // the JSON Lines file to write, or
+  std::string sqlite;               // the SQLite database to write (sqlite_store.h)
   unsigned jobs = 0;                // workers; 0: one per core
   bool resume = false;
   bool quiet = false;               // no progress on stderr

@@ -21,7 +21,7 @@ const char kMainHelp[] = R"(finfacts: extract numbers, percentages, money, dates
 Usage:
   finfacts extract [--ref-date YYYY-MM-DD] [--pretty] [FILE ...]
   finfacts extract --jsonl [--ref-date YYYY-MM-DD]
-  finfacts batch INPUT... --out FILE.jsonl [--jobs N] [--resume] [--quiet]
+  finfacts batch INPUT... (--out FILE.jsonl | --sqlite FILE.db) [--jobs N] [--resume] [--quiet]
   finfacts check [CORPUS_DIR]
   finfacts COMMAND --help
 
@@ -53,6 +53,7 @@ Options:
 )";
 
 const char kBatchHelp[] = R"(Usage: finfacts batch [OPTIONS] INPUT... --out FILE.jsonl
+       finfacts batch [OPTIONS] INPUT... --sqlite FILE.db
 
 Extracts every INPUT file, and every file ending in .txt under an INPUT folder, on
 several workers, into FILE.jsonl: one document per line, keyed by "id" (the path),
@@ -63,8 +64,14 @@ FILE.jsonl appears only when the batch ends (a temporary file renamed into place
 Meanwhile finished documents go to FILE.jsonl.partial, the run's journal: after a
 crash or kill, run again with --resume and only what is missing or changed is done.
 
+With --sqlite, documents, mentions and facts go to tables of FILE.db (the README has
+the schema), one transaction a second; a kill loses at most that second, and
+--resume keeps what the database holds. Without --resume, each input replaces its
+rows; other rows stay.
+
 Options:
-  --out FILE          the JSON Lines file to write (required)
+  --out FILE          the JSON Lines file to write, or
+  --sqlite FILE       the SQLite database to write (one of the two is required)
   --jobs N            workers (default: one per core)
   --resume            keep the documents of FILE.jsonl and its journal whose id and
                       input hash match, do the rest
@@ -251,6 +258,10 @@ int run(int argc, char** argv) {
       auto v = value();
       if (!v || v->empty()) return usage_error("--out needs a file", hint.c_str());
       options.batch.out = *v;
+    } else if (batch && arg == "--sqlite") {
+      auto v = value();
+      if (!v || v->empty()) return usage_error("--sqlite needs a database file", hint.c_str());
+      options.batch.sqlite = *v;
     } else if (batch && arg == "--jobs") {
       auto v = value();
       char* end = nullptr;
@@ -298,7 +309,9 @@ int run(int argc, char** argv) {
   }
   if (!extract && options.inputs.size() > 1) return usage_error("check takes one CORPUS_DIR", hint.c_str());
 
-  if (batch && options.batch.out.empty()) return usage_error("batch needs --out FILE.jsonl", hint.c_str());
+  if (batch && options.batch.out.empty() == options.batch.sqlite.empty()) {
+    return usage_error("batch needs one of --out FILE.jsonl and --sqlite FILE.db", hint.c_str());
+  }
   if (batch && options.inputs.empty()) return usage_error("batch needs at least one INPUT file or folder", hint.c_str());
 
   auto extractor = Extractor::load(options.rules_dir, options.max_bytes);

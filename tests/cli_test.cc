@@ -6,6 +6,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -32,7 +33,7 @@ struct Outcome {
 };
 
 class Cli : public ::testing::Test {
- protected:
+ public:
   std::string file(const std::string& name, const std::string& bytes) { return scratch_.write(name, bytes); }
 
   Outcome run(const std::string& args, const std::string& input = "") {
@@ -249,36 +250,108 @@ TEST_F(Cli, BatchResumeKeepsWhatIsDoneRedoesWhatChangedAndDropsATornLine) {
   EXPECT_FALSE(fs::exists(out + ".partial"));
 }
 
-// The real thing: kill -9 a running batch, then resume; every input is there exactly once.
-TEST_F(Cli, BatchKilledAndResumedHasEveryDocumentExactlyOnce) {
+// The real thing: kill -9 a running batch once it has written some documents, then resume:
+// every input is there exactly once. `output` is what the batch writes to (--out or --sqlite);
+// `started` says whether it has durably written some documents yet.
+void kill_and_resume(Cli& cli, const fs::path& dir, const std::string& output_flag, const std::string& output,
+                     const std::function<bool()>& started, const std::function<std::map<std::string, Json>()>& stored) {
   const std::string seed = read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt"));
   constexpr int kFiles = 1500;
-  for (int i = 0; i < kFiles; ++i) file("in/doc" + std::to_string(i) + ".txt", seed + "\n" + std::to_string(i) + "%");
-  const std::string out = (dir_ / "out.jsonl").string(), journal = out + ".partial";
+  for (int i = 0; i < kFiles; ++i) {
+    std::ofstream((dir / "in" / ("doc" + std::to_string(i) + ".txt")).string()) << seed << "\n" << i << "%";
+  }
+  const std::string input = (dir / "in").string();
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string input = (dir_ / "in").string();
-    execl(FINFACTS_BINARY, FINFACTS_BINARY, "batch", input.c_str(), "--out", out.c_str(), "--jobs", "2", "--quiet",
-          static_cast<char*>(nullptr));
+    execl(FINFACTS_BINARY, FINFACTS_BINARY, "batch", input.c_str(), output_flag.c_str(), output.c_str(), "--jobs", "2",
+          "--quiet", static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Kill it once it has journaled some documents, well before it ends.
-  for (int waited = 0; waited < 600 && (!fs::exists(journal) || fs::file_size(journal) < 200000); ++waited) {
-    usleep(10000);
-  }
+  for (int waited = 0; waited < 1000 && !started(); ++waited) usleep(10000);
   kill(child, SIGKILL);
   int status = 0;
   waitpid(child, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the batch ended before it could be killed; use more files";
-  EXPECT_FALSE(fs::exists(out)) << "no output file until the batch ends";
-  ASSERT_TRUE(fs::exists(journal));
-  const Outcome r = run("batch " + (dir_ / "in").string() + " --out " + out + " --resume --quiet");
-  EXPECT_EQ(r.status, 0) << r.err;
-  const auto docs = documents_by_id(out);
+  const auto outcome = cli.run("batch " + input + " " + output_flag + " " + output + " --resume --quiet");
+  EXPECT_EQ(outcome.status, 0) << outcome.err;
+  EXPECT_EQ(outcome.err.find(" 0 kept from an earlier run"), std::string::npos) << "the killed run's work was kept: "
+                                                                                 << outcome.err;
+  const auto docs = stored();
   EXPECT_EQ(docs.size(), static_cast<std::size_t>(kFiles));
   for (const auto& [id, doc] : docs) EXPECT_FALSE(doc.contains("error")) << id;
-  EXPECT_EQ(r.err.find(" 0 kept from an earlier run"), std::string::npos) << "the killed run's work was kept: " << r.err;
+}
+
+TEST_F(Cli, BatchKilledAndResumedHasEveryDocumentExactlyOnce) {
+  fs::create_directories(dir_ / "in");
+  const std::string out = (dir_ / "out.jsonl").string();
+  const std::string journal = out + ".partial";
+  const auto started = [&] {
+    std::error_code ec;
+    return fs::file_size(journal, ec) > 200000 && !ec;
+  };
+  kill_and_resume(*this, dir_, "--out", out, started, [&] {
+    EXPECT_FALSE(fs::exists(out + ".partial"));
+    return documents_by_id(out);
+  });
+}
+
+// The documents an SQLite database holds, by id, through the sqlite3 command (Debian: sqlite3).
+std::map<std::string, Json> sqlite_documents(const std::string& db) {
+  std::map<std::string, Json> out;
+  const std::string listing = db + ".json";
+  EXPECT_EQ(std::system(("sqlite3 " + db + " \"SELECT json FROM documents\" > " + listing).c_str()), 0);
+  std::istringstream in(read_file(listing));
+  for (std::string line; std::getline(in, line);) {
+    const Json doc = Json::parse(line);
+    const Json& id = doc.contains("id") ? doc["id"] : Json();
+    EXPECT_TRUE(id.is_string()) << line.substr(0, 200);
+    if (id.is_string()) out[id.get<std::string>()] = doc;
+  }
+  return out;
+}
+
+std::string sqlite_query(const std::string& db, const std::string& sql) {
+  const std::string result = db + ".out";
+  EXPECT_EQ(std::system(("sqlite3 " + db + " \"" + sql + "\" > " + result).c_str()), 0) << sql;
+  std::string out = read_file(result);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+TEST_F(Cli, BatchIntoSqliteHasDocumentsMentionsAndErrors) {
+  const std::string seed = read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt"));
+  const std::string a = file("in/a.txt", seed);
+  file("in/bad.txt", "增长\xFF" "10%");
+  const std::string db = (dir_ / "docs.db").string();
+  const Outcome r = run("batch " + (dir_ / "in").string() + " --sqlite " + db + " --ref-date 2025-02-14 --quiet");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM documents"), "2");
+  EXPECT_EQ(sqlite_query(db, "SELECT error_code FROM documents WHERE error_code IS NOT NULL"), "invalid_utf8");
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "107");
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*), ticker FROM mentions WHERE name = '阿里巴巴'"), "5|9988.HK");
+  EXPECT_EQ(sqlite_query(db, "SELECT number, currency FROM mentions WHERE text = '五千萬元'"), "50000000.0|CNY");
+  // Run again: each input replaces its rows, nothing doubles.
+  EXPECT_EQ(run("batch " + (dir_ / "in").string() + " --sqlite " + db + " --quiet").status, 1);
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "107");
+}
+
+TEST_F(Cli, BatchIntoSqliteKilledAndResumedHasEveryDocumentExactlyOnce) {
+  fs::create_directories(dir_ / "in");
+  const std::string db = (dir_ / "docs.db").string();
+  const auto started = [&] {  // committed documents, read while the batch writes (WAL mode)
+    std::error_code ec;
+    if (!fs::exists(db, ec)) return false;
+    const int raw = std::system(("test \"$(sqlite3 " + db + " 'SELECT count(*) FROM documents' 2>/dev/null)\" -ge 20").c_str());
+    return WIFEXITED(raw) && WEXITSTATUS(raw) == 0;
+  };
+  kill_and_resume(*this, dir_, "--sqlite", db, started, [&] {
+    // Every document has all its mentions: no transaction was half applied.
+    EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM documents d WHERE mentions != "
+                               "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id)"),
+              "0");
+    return sqlite_documents(db);
+  });
 }
 
 TEST_F(Cli, UsageErrorsExitTwo) {
