@@ -1,5 +1,6 @@
 #include "pipeline/decode.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -145,15 +146,16 @@ bool looks_like_big5(std::string_view bytes) {
 }
 
 // The Chinese encodings to try for `bytes` that are not UTF-8, most likely first; none when ICU's
-// detector proposes neither (Latin-1 or random bytes).
-std::vector<std::string> detected_encodings(std::string_view bytes) {
+// detector proposes neither (Latin-1 or random bytes), or, with `first_only`, when it does not
+// propose one first (bytes that are UTF-8 but for a control character, which it calls UTF-8).
+std::vector<std::string> detected_encodings(std::string_view bytes, bool first_only) {
   UErrorCode status = U_ZERO_ERROR;
   icu::LocalUCharsetDetectorPointer detector(ucsdet_open(&status));
   ucsdet_setText(detector.getAlias(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   int32_t count = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(detector.getAlias(), &count, &status);
   bool chinese = false;
-  for (int32_t i = 0; U_SUCCESS(status) && i < count && !chinese; ++i) {
+  for (int32_t i = 0; U_SUCCESS(status) && i < (first_only ? std::min(count, 1) : count) && !chinese; ++i) {
     const char* name = ucsdet_getName(matches[i], &status);
     chinese = U_SUCCESS(status) && name != nullptr && (same_name(name, "GB18030") || same_name(name, "Big5"));
   }
@@ -220,13 +222,18 @@ Result<DecodedInput> decode_any(std::string_view bytes, std::string_view forced)
   if (bytes.size() >= 2 && s[0] == 0xFF && s[1] == 0xFE) return converted(bytes.substr(2), "UTF-16LE");
   if (bytes.size() >= 2 && s[0] == 0xFE && s[1] == 0xFF) return converted(bytes.substr(2), "UTF-16BE");
   auto utf8 = as_utf8(bytes);
-  if (utf8.ok() || utf8.error().code != "invalid_utf8") return utf8;
+  if (utf8.ok()) return utf8;
+  // Not UTF-8; or UTF-8 with a C1 control (U+0080..U+009F, bytes C2 80..C2 9F), which GBK text
+  // makes as often as anything (尾聲 is CE B2 C2 95): both may be Chinese in another encoding.
+  const std::optional<std::size_t> at = utf8.error().byte_offset;
+  const bool c1 = utf8.error().code == "binary_input" && at && *at < bytes.size() && s[*at] == 0xC2;
+  if (utf8.error().code != "invalid_utf8" && !c1) return utf8;
   // NUL is in no Chinese text of any of these encodings: binary data, wherever it is.
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     return Error{"binary_input", "control character U+0000 at byte " + std::to_string(nul) + ": binary data, not text",
                  nul};
   }
-  for (const std::string& encoding : detected_encodings(bytes)) {
+  for (const std::string& encoding : detected_encodings(bytes, c1)) {
     auto other = converted(bytes, encoding, true);
     if (other.ok()) return other;
   }
