@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pipeline/emit.h"
 #include "pipeline/input.h"
@@ -52,28 +53,52 @@ std::vector<std::string> list_inputs(const BatchOptions& options) {
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
+  std::unordered_set<std::string> seen;  // a file given twice is one document
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const std::string& p) { return !seen.insert(p).second; }),
+            out.end());
   return out;
 }
 
-// Each complete, parseable line of a JSON Lines file, with its document; returns the length of
-// the prefix that holds them (a torn last line, as a kill leaves, is not part of it).
+// The raw JSON token of the value of `key` in a document line this program wrote ("id" first,
+// "input_hash" last), without parsing the whole line: every line of a large batch is read again
+// when the output is put together. Empty when the key is not there.
+std::string_view token_of(std::string_view line, std::string_view key) {
+  const std::string quoted = "\"" + std::string(key) + "\":";
+  std::size_t at = key == "id" ? (line.substr(0, quoted.size() + 1) == "{" + quoted ? quoted.size() + 1 : line.npos)
+                               : line.rfind(quoted);
+  if (at == line.npos) return {};
+  if (key != "id") at += quoted.size();
+  if (at >= line.size()) return {};
+  std::size_t end = at;
+  if (line[at] == '"') {  // a string: to its closing quote, past escapes
+    for (end = at + 1; end < line.size() && line[end] != '"'; ++end) {
+      if (line[end] == '\\') ++end;
+    }
+    return end < line.size() ? line.substr(at, end + 1 - at) : std::string_view();
+  }
+  while (end < line.size() && line[end] != ',' && line[end] != '}') ++end;  // a number
+  return line.substr(at, end - at);
+}
+
+// Each complete line of a JSON Lines file this program wrote, with its id token; returns the
+// length of the prefix that holds them (a torn last line, as a kill leaves, is not part of it).
 template <typename F>
 std::size_t each_document(const std::string& path, F f) {
   std::ifstream in(path, std::ios::binary);
-  std::size_t good = 0, at = 0;
+  std::size_t good = 0;
   std::string line;
   while (std::getline(in, line)) {
-    const std::size_t next = at + line.size() + 1;
     if (in.eof()) break;  // no line break after it: torn
-    Json doc = Json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("id")) break;
-    f(line, doc);
-    good = at = next;
+    const std::string_view id = token_of(line, "id");
+    if (id.empty() || line.back() != '}') break;
+    f(line, id);
+    good += line.size() + 1;
   }
   return good;
 }
 
-std::string id_key(const Json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
+// An input path as the id token batch documents carry.
+std::string id_token(const std::string& path) { return Json(path).dump(); }
 
 struct Finished {
   std::string line;                           // the serialized document, for JSON Lines
@@ -209,7 +234,7 @@ Tally extract_all(const Extractor& extractor, const BatchOptions& options, const
         Json doc;
         if (bytes.ok()) {
           const std::string hash = input_hash(bytes.value());
-          const auto it = done.find(path);
+          const auto it = done.find(id_token(path));
           if (it != done.end() && it->second == hash) {
             ++kept;
             continue;
@@ -279,7 +304,10 @@ int run_batch_into_sqlite(const Extractor& extractor, const BatchOptions& option
   auto opened = SqliteStore::open(options.sqlite);
   if (!opened.ok()) return fail(opened.error().message);
   SqliteStore& store = *opened.value();
-  const auto done = options.resume ? store.finished() : std::unordered_map<std::string, std::string>{};
+  std::unordered_map<std::string, std::string> done;  // by id token, as the workers look it up
+  if (options.resume) {
+    for (auto& [id, hash] : store.finished()) done.emplace(id_token(id), std::move(hash));
+  }
   const Tally tally = extract_all(
       extractor, options, inputs, done, true, [&](Finished& f) { return store.add(f.doc); },
       [&] { return store.commit(); });
@@ -298,8 +326,12 @@ int run_batch(const Extractor& extractor, const BatchOptions& options) {
   std::unordered_map<std::string, std::string> done;
   std::size_t journal_good = 0;
   if (options.resume) {
-    const auto remember = [&](const std::string&, const Json& doc) {
-      if (doc.contains("input_hash") && !doc.contains("error")) done[id_key(doc["id"])] = doc["input_hash"];
+    const auto remember = [&](const std::string& line, std::string_view id) {
+      const std::string_view hash = token_of(line, "input_hash");
+      // A document that failed is tried again ("error" as a key: quotes inside strings are escaped).
+      if (hash.size() == 18 && line.find("\"error\":{") == std::string::npos) {
+        done[std::string(id)] = std::string(hash.substr(1, 16));
+      }
     };
     each_document(options.out, remember);
     journal_good = each_document(journal, remember);
@@ -321,23 +353,29 @@ int run_batch(const Extractor& extractor, const BatchOptions& options) {
   ::close(journal_fd);
   if (tally.write_error) return fail(tally.write_error->message);
 
-  // OUT = the earlier OUT (with --resume) and the journal, the last line of each id only, written
-  // to a temporary file that is renamed into place.
+  // Without --resume the journal holds this run's documents, each input once: it becomes OUT.
+  if (!options.resume) {
+    if (std::rename(journal.c_str(), options.out.c_str()) != 0) {
+      return fail("cannot rename " + journal + " to " + options.out + ": " + std::strerror(errno));
+    }
+    return report(tally, options.out, tally.written);
+  }
+  // With it, OUT = the earlier OUT and the journal, the last line of each id only, written to a
+  // temporary file that is renamed into place.
   std::unordered_map<std::string, std::pair<int, std::size_t>> last;  // id -> (source, line number)
-  const std::vector<std::string> sources = options.resume ? std::vector<std::string>{options.out, journal}
-                                                          : std::vector<std::string>{journal};
+  const std::vector<std::string> sources = {options.out, journal};
   for (int s = 0; s < static_cast<int>(sources.size()); ++s) {
     std::size_t number = 0;
     each_document(sources[static_cast<std::size_t>(s)],
-                  [&](const std::string&, const Json& doc) { last[id_key(doc["id"])] = {s, number++}; });
+                  [&](const std::string&, std::string_view id) { last[std::string(id)] = {s, number++}; });
   }
   const std::string temporary = options.out + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     for (int s = 0; s < static_cast<int>(sources.size()); ++s) {
       std::size_t number = 0;
-      each_document(sources[static_cast<std::size_t>(s)], [&](const std::string& line, const Json& doc) {
-        const auto& [source, index] = last[id_key(doc["id"])];
+      each_document(sources[static_cast<std::size_t>(s)], [&](const std::string& line, std::string_view id) {
+        const auto& [source, index] = last[std::string(id)];
         if (source == s && index == number) out << line << '\n';
         ++number;
       });

@@ -7,8 +7,9 @@
 // Nothing is lost, nothing is half written:
 //   - a file that fails becomes an error document, and the batch goes on (exit status 1);
 //   - finished documents go, one write() per line, to OUT.partial, synced every second: the
-//     journal of the run. OUT itself appears only at the end, written to a temporary file
-//     and renamed into place, so a reader never sees it half written;
+//     journal of the run. OUT itself appears only at the end, the journal renamed into place
+//     (after --resume: merged with the earlier OUT into a temporary file, renamed), so a
+//     reader never sees it half written;
 //   - after a crash or kill -9, `--resume` keeps the documents of OUT and of the journal
 //     (a torn last line is dropped) whose id and input hash still match, and does the rest:
 //     every input is then in OUT exactly once.

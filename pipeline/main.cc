@@ -60,7 +60,7 @@ several workers, into FILE.jsonl: one document per line, keyed by "id" (the path
 each with "input_hash". A file that fails becomes an error document; the rest go on.
 Progress goes to stderr (a live line on a terminal), then a summary.
 
-FILE.jsonl appears only when the batch ends (a temporary file renamed into place).
+FILE.jsonl appears only when the batch ends, renamed into place, never half written.
 Meanwhile finished documents go to FILE.jsonl.partial, the run's journal: after a
 crash or kill, run again with --resume and only what is missing or changed is done.
 
