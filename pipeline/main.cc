@@ -10,6 +10,7 @@
 #include "pipeline/emit.h"
 #include "pipeline/extractor.h"
 #include "pipeline/input.h"
+#include "pipeline/jsonl.h"
 
 namespace finfacts {
 namespace {
@@ -137,38 +138,6 @@ int extract_files(const Extractor& extractor, const Options& options) {
   }
   std::fflush(stdout);
   return status;
-}
-
-// The document for one --jsonl line: {"id", "text", "ref_date"?}.
-Json jsonl_document(const Extractor& extractor, const std::string& line, std::size_t number,
-                    const std::optional<Date>& default_ref_date) {
-  Json id = number;  // until the line gives one
-  auto failure = [&](const char* code, const std::string& why, std::optional<std::size_t> byte_offset) {
-    return error_document(id, default_ref_date,
-                          Error{code, "line " + std::to_string(number) + ": " + why, byte_offset});
-  };
-  Json input;
-  try {
-    input = Json::parse(line);
-  } catch (const Json::parse_error& e) {
-    return failure("bad_json_line", e.what(), e.byte > 0 ? e.byte - 1 : 0);
-  }
-  if (input.is_object() && input.contains("id") && (input["id"].is_string() || input["id"].is_number())) {
-    id = input["id"];
-  }
-  if (!input.is_object() || !input.contains("text") || !input["text"].is_string()) {
-    return failure("bad_json_line", "expected an object with a string \"text\"", std::nullopt);
-  }
-  std::optional<Date> ref_date = default_ref_date;
-  if (input.contains("ref_date") && !input["ref_date"].is_null()) {
-    ref_date = input["ref_date"].is_string() ? parse_date(input["ref_date"].get_ref<const std::string&>())
-                                             : std::nullopt;
-    if (!ref_date) {
-      return failure("bad_ref_date", "ref_date " + input["ref_date"].dump() + " is not a YYYY-MM-DD day",
-                     std::nullopt);
-    }
-  }
-  return extractor.extract(id, input["text"].get_ref<const std::string&>(), ref_date, "UTF-8");  // JSON is UTF-8
 }
 
 int extract_jsonl(const Extractor& extractor, const Options& options) {
