@@ -16,6 +16,8 @@ Json jsonl_document(const Extractor& extractor, const std::string& line, std::si
     input = Json::parse(line);
   } catch (const Json::parse_error& e) {
     return failure("bad_json_line", e.what(), e.byte > 0 ? e.byte - 1 : 0);
+  } catch (const Json::exception& e) {  // 1e999: a number too large for a double (found by fuzzing)
+    return failure("bad_json_line", e.what(), std::nullopt);
   }
   if (input.is_object() && input.contains("id") && (input["id"].is_string() || input["id"].is_number())) {
     id = input["id"];

@@ -134,6 +134,19 @@ TEST_F(Cli, JsonlStreamSurvivesAMalformedLine) {
 }
 
 // Relative dates resolve against the line's ref_date, else the flag's, else stay relative.
+// Found by fuzzing (jsonl_fuzz): a number too large for a double made the JSON parser throw an
+// error other than a parse error, and the whole stream died with it.
+TEST_F(Cli, JsonlLineWithAHugeNumberIsAnErrorAndTheStreamGoesOn) {
+  const Outcome r = run("extract --jsonl", "66e366\n{\"id\": \"x\", \"text\": \"约80%\", \"n\": 1e999}\n{\"id\": \"ok\", \"text\": \"10%\"}\n");
+  EXPECT_EQ(r.status, 1) << r.err;
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 3u) << r.out;
+  EXPECT_EQ(docs[0]["error"]["code"], "bad_json_line");
+  EXPECT_EQ(docs[1]["error"]["code"], "bad_json_line");
+  EXPECT_EQ(docs[2]["id"], "ok");
+  EXPECT_EQ(docs[2]["mentions"][0]["value"]["value"], 10);
+}
+
 TEST_F(Cli, RelativeDatesFollowTheReferenceDateTheyAreGiven) {
   const std::string input =
       "{\"id\": \"flag\", \"text\": \"去年10月\"}\n"
