@@ -99,6 +99,10 @@ Result<std::vector<ArticleCheck>> check_corpus(const Extractor& extractor, const
       check.error = Error{"bad_golden", golden_path.string() + ": " + e.what(), e.byte};
       checks.push_back(std::move(check));
       continue;
+    } catch (const Json::exception& e) {  // 1e999 and the like: not a parse error, still bad
+      check.error = Error{"bad_golden", golden_path.string() + ": " + e.what(), std::nullopt};
+      checks.push_back(std::move(check));
+      continue;
     }
     std::optional<Date> ref_date;
     if (golden.contains("ref_date") && golden["ref_date"].is_string()) {

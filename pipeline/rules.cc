@@ -127,6 +127,8 @@ Result<Json> parse_file(const std::string& path) {
     doc = Json::parse(in);
   } catch (const Json::parse_error& e) {
     return Error{"rules", path + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what(), e.byte};
+  } catch (const Json::exception& e) {  // a number too large for a double (1e999) is no parse error
+    return Error{"rules", path + ": not valid JSON: " + e.what(), std::nullopt};
   }
   if (!doc.is_object() || !doc.contains("type") || !doc["type"].is_string()) {
     return rule_error(path, "", "expected an object with \"type\" (string)");

@@ -119,6 +119,12 @@ TEST_F(RuleFileTest, MalformedJsonNamesFileAndByteOffset) {
   EXPECT_NE(message.find("at byte 32"), std::string::npos) << message;
 }
 
+// A number too large for a double throws out_of_range, not parse_error: it must still be an
+// Error, not an exception that ends the program (the fuzzing of --jsonl lines found the kind).
+TEST_F(RuleFileTest, HugeNumberIsAnErrorNotACrash) {
+  EXPECT_NE(load_error(R"({"type": "percent", "rules": [], "x": 1e999})").find("not valid JSON"), std::string::npos);
+}
+
 TEST_F(RuleFileTest, BadPatternNamesRuleAndRe2Error) {
   const std::string message = load_error(
       R"({"type": "percent", "rules": [{"name": "broken one", "pattern": "(\\d+%", "resolver": "percent"}]})");
