@@ -125,6 +125,17 @@ TEST_F(RuleFileTest, HugeNumberIsAnErrorNotACrash) {
   EXPECT_NE(load_error(R"({"type": "percent", "rules": [], "x": 1e999})").find("not valid JSON"), std::string::npos);
 }
 
+// Found by the rule-file fuzzer: a field of the wrong JSON type threw out of the loader.
+TEST_F(RuleFileTest, FieldsOfTheWrongTypeAreErrorsNotCrashes) {
+  const char* files[] = {
+      R"({"type": "percent", "rules": [{"name": "r", "pattern": "a", "resolver": 15}]})",
+      R"({"type": "percent", "definitions": {"A": 3}, "rules": [{"name": "r", "pattern": "{A}", "resolver": "percent"}]})",
+      R"({"type": "percent", "rules": [{"name": "r", "pattern": "a", "resolver": "percent", "priority": "high"}]})",
+      R"({"type": "percent", "rules": [{"name": "r", "pattern": "a", "resolver": "percent", "examples": [{"text": 1}]}]})",
+  };
+  for (const char* file : files) EXPECT_NE(load_error(file), "(loaded)") << file;
+}
+
 TEST_F(RuleFileTest, BadPatternNamesRuleAndRe2Error) {
   const std::string message = load_error(
       R"({"type": "percent", "rules": [{"name": "broken one", "pattern": "(\\d+%", "resolver": "percent"}]})");
