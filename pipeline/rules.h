@@ -67,8 +67,10 @@ class RuleMatch {
   std::string_view group(std::string_view name) const;
   // The article's date, when one was given: what relative dates are resolved against.
   const std::optional<Date>& ref_date() const { return context_.ref_date; }
-  // The normalized text of the match's paragraph before the match.
+  // The normalized text of the match's paragraph before the match, at most its last
+  // kBeforeBytes (some 680 Chinese characters, more than a news paragraph).
   std::string_view before() const;
+  static constexpr std::size_t kBeforeBytes = 2048;
   // The whole normalized text (a view of a group is a part of it).
   std::string_view text() const { return text_; }
   const Companies* companies() const { return context_.companies; }
