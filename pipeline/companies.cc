@@ -54,14 +54,10 @@ std::vector<std::string_view> split(std::string_view line, char separator) {
 
 // The text before `begin` / after `end`, at most kContextBytes, cut at code point boundaries.
 std::string_view before(std::string_view text, std::size_t begin, std::size_t floor = 0) {
-  std::size_t from = begin > floor + kContextBytes ? begin - kContextBytes : floor;
-  while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-  return text.substr(from, begin - from);
+  return utf8::window_before(text, begin, kContextBytes, floor);
 }
 std::string_view after(std::string_view text, std::size_t end, std::size_t ceiling) {
-  std::size_t to = std::min(ceiling, end + kContextBytes);
-  while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  return text.substr(end, to - end);
+  return utf8::window_after(text, end, kContextBytes, ceiling);
 }
 
 bool matches(const std::unique_ptr<RE2>& re, std::string_view s) {
@@ -70,17 +66,14 @@ bool matches(const std::unique_ptr<RE2>& re, std::string_view s) {
 
 enum class Market { kAny, kA, kHongKong, kOther };
 
-Market market_of(std::string_view ticker) {
-  const auto ends = [&](std::string_view suffix) {
-    return ticker.size() > suffix.size() && ticker.substr(ticker.size() - suffix.size()) == suffix;
-  };
-  if (ends(".SH") || ends(".SZ") || ends(".BJ")) return Market::kA;
-  if (ends(".HK")) return Market::kHongKong;
-  return Market::kOther;
-}
-
 bool ends_with(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+Market market_of(std::string_view ticker) {
+  if (ends_with(ticker, ".SH") || ends_with(ticker, ".SZ") || ends_with(ticker, ".BJ")) return Market::kA;
+  if (ends_with(ticker, ".HK")) return Market::kHongKong;
+  return Market::kOther;
 }
 
 constexpr std::pair<std::string_view, Market> kMarketWords[] = {

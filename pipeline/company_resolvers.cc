@@ -47,6 +47,15 @@ std::string_view core_of(const RuleMatch& m, std::string_view whole) {
   return whole;
 }
 
+// Whether `found` gives non-null for a tail of `s` that starts on a code point in [from, until).
+template <typename F>
+bool some_tail(std::string_view s, std::size_t from, std::size_t until, F found) {
+  for (std::size_t at = from; at < until; at += utf8::sequence_length(static_cast<unsigned char>(s[at]))) {
+    if (found(s.substr(at)) != nullptr) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::string> canonical_ticker(std::string_view code) {
@@ -80,22 +89,22 @@ std::optional<Json> resolve_company(const RuleMatch& m) {
   const Companies* companies = m.companies();
   const std::string_view name = m.group("name"), suffix = m.group("suffix");
   if (companies == nullptr || name.empty() || suffix.empty()) return std::nullopt;
-  const std::string whole = std::string(name) + std::string(suffix);
   const std::string_view text = m.text();
   const Span span{static_cast<std::size_t>(name.data() - text.data()),
                   static_cast<std::size_t>(suffix.data() - text.data()) + suffix.size()};
+  const std::string_view whole = text.substr(span.begin, span.size());  // name and suffix are adjacent
   if (const Company* known = companies->by_name(whole)) return Companies::value(*known, text, span);
   if (companies->by_name(name) != nullptr) return std::nullopt;
   // 譬如奥飞数据: a known name ends it, and the words before are no part of the name.
-  for (std::size_t at = utf8::sequence_length(static_cast<unsigned char>(whole[0])); at < name.size();
-       at += utf8::sequence_length(static_cast<unsigned char>(whole[at]))) {
-    if (companies->by_name(std::string_view(whole).substr(at)) != nullptr) return std::nullopt;
+  const std::size_t second = utf8::sequence_length(static_cast<unsigned char>(whole[0]));
+  if (some_tail(whole, second, name.size(), [&](std::string_view tail) { return companies->by_name(tail); })) {
+    return std::nullopt;
   }
   const std::string_view core = core_of(m, whole);
   if (m.lookup("not_a_name", core) != nullptr || m.lookup("not_a_name", whole) != nullptr) return std::nullopt;
   // 加快发展人工|智能: a name that ends with a word of table phrase_end (人工, 发展, 性) is a phrase.
-  for (std::size_t at = 0; at < core.size(); at += utf8::sequence_length(static_cast<unsigned char>(core[at]))) {
-    if (m.lookup("phrase_end", core.substr(at)) != nullptr) return std::nullopt;
+  if (some_tail(core, 0, core.size(), [&](std::string_view tail) { return m.lookup("phrase_end", tail); })) {
+    return std::nullopt;
   }
   return Companies::unlisted_value(whole);
 }

@@ -10,15 +10,13 @@ namespace {
 constexpr std::size_t kContextBytes = 32;
 
 bool preceded_by(const RE2& context, std::string_view text, std::size_t begin) {
-  std::size_t from = begin > kContextBytes ? begin - kContextBytes : 0;
-  while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-  return RE2::PartialMatch(re2::StringPiece(text.data() + from, begin - from), context);
+  const std::string_view window = utf8::window_before(text, begin, kContextBytes);
+  return RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), context);
 }
 
 bool followed_by(const RE2& context, std::string_view text, std::size_t end) {
-  std::size_t to = std::min(text.size(), end + kContextBytes);
-  while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  return RE2::PartialMatch(re2::StringPiece(text.data() + end, to - end), context);
+  const std::string_view window = utf8::window_after(text, end, kContextBytes);
+  return RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), context);
 }
 
 }  // namespace

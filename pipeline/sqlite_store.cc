@@ -64,6 +64,19 @@ Json field(const Json& object, const char* key) { return object.is_object() ? ob
 
 }  // namespace
 
+struct SqliteStore::Statements {
+  explicit Statements(sqlite3* db)
+      : remove_mentions(db, "DELETE FROM mentions WHERE document_id = ?"),
+        remove_facts(db, "DELETE FROM facts WHERE document_id = ?"),
+        remove_document(db, "DELETE FROM documents WHERE id = ?"),
+        document(db, "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        mention(db, "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        fact(db, "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+  Statement remove_mentions, remove_facts, remove_document, document, mention, fact;
+};
+
+SqliteStore::SqliteStore(sqlite3* db) : db_(db) {}
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
@@ -76,11 +89,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", kSchema}) {
     if (auto error = store->exec(sql)) return *error;
   }
+  store->statements_ = std::make_unique<Statements>(db);  // the tables exist now
   return store;
 }
 
 SqliteStore::~SqliteStore() {
   if (in_transaction_) exec("ROLLBACK");
+  statements_.reset();  // finalized before the database closes
   sqlite3_close(db_);
 }
 
@@ -118,20 +133,17 @@ std::optional<Error> SqliteStore::add(const Json& doc) {
     return Error{"unwritable", std::string("sqlite: ") + what + " " + id.get<std::string>() + ": " + sqlite3_errmsg(db_),
                  std::nullopt};
   };
-  for (const char* sql : {"DELETE FROM mentions WHERE document_id = ?", "DELETE FROM facts WHERE document_id = ?",
-                          "DELETE FROM documents WHERE id = ?"}) {
-    Statement remove(db_, sql);
-    if (!remove.ok() || !remove.run({id})) return failed("cannot replace");
+  Statements& st = *statements_;
+  for (Statement* remove : {&st.remove_mentions, &st.remove_facts, &st.remove_document}) {
+    if (!remove->ok() || !remove->run({id})) return failed("cannot replace");
   }
   const Json& mentions = doc.contains("mentions") ? doc["mentions"] : Json::array();
   const Json& error = doc.contains("error") ? doc["error"] : Json();
-  Statement document(db_, "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!document.ok() || !document.run({id, field(doc, "input_hash"), field(doc, "encoding"), field(doc, "script"),
-                                       field(doc, "length"), field(doc, "ref_date"), field(error, "code"),
-                                       field(error, "message"), mentions.size(), doc.dump()})) {
+  if (!st.document.ok() || !st.document.run({id, field(doc, "input_hash"), field(doc, "encoding"), field(doc, "script"),
+                                             field(doc, "length"), field(doc, "ref_date"), field(error, "code"),
+                                             field(error, "message"), mentions.size(), doc.dump()})) {
     return failed("cannot store");
   }
-  Statement mention(db_, "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::size_t position = 0;
   for (const Json& m : mentions) {
     const Json& v = m["value"];
@@ -139,17 +151,16 @@ std::optional<Error> SqliteStore::add(const Json& doc) {
     if (!number.is_number()) number = field(v, "amount");
     if (!number.is_number()) number = field(v, "min");
     if (!number.is_number()) number = Json();
-    if (!mention.ok() || !mention.run({id, position++, m["type"], m["text"], m["start"], m["end"], m["sentence"],
-                                       v.dump(), number, field(v, "currency"), field(v, "unit"), field(v, "name"),
-                                       field(v, "ticker")})) {
+    if (!st.mention.ok() || !st.mention.run({id, position++, m["type"], m["text"], m["start"], m["end"], m["sentence"],
+                                             v.dump(), number, field(v, "currency"), field(v, "unit"),
+                                             field(v, "name"), field(v, "ticker")})) {
       return failed("cannot store the mentions of");
     }
   }
-  Statement fact(db_, "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   position = 0;
   for (const Json& f : doc.value("facts", Json::array())) {
-    if (!fact.ok() || !fact.run({id, position++, field(f, "subject"), field(f, "measure"), field(f, "value"),
-                                 field(f, "period"), field(f, "direction"), field(f, "sentence"), f.dump()})) {
+    if (!st.fact.ok() || !st.fact.run({id, position++, field(f, "subject"), field(f, "measure"), field(f, "value"),
+                                       field(f, "period"), field(f, "direction"), field(f, "sentence"), f.dump()})) {
       return failed("cannot store the facts of");
     }
   }

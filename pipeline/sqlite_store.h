@@ -42,9 +42,11 @@ class SqliteStore {
   std::optional<Error> commit();
 
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  struct Statements;  // prepared once, used for every document
+  explicit SqliteStore(sqlite3* db);
   std::optional<Error> exec(const char* sql);
   sqlite3* db_;
+  std::unique_ptr<Statements> statements_;
   bool in_transaction_ = false;
 };
 

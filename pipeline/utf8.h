@@ -87,6 +87,23 @@ inline std::size_t count_code_points(std::string_view s) {
   return n;
 }
 
+// At most `max_bytes` of `text` before byte `end` (not before `floor`), starting on a code point.
+inline std::string_view window_before(std::string_view text, std::size_t end, std::size_t max_bytes,
+                                      std::size_t floor = 0) {
+  std::size_t from = end > floor + max_bytes ? end - max_bytes : floor;
+  while (from < end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+  return text.substr(from, end - from);
+}
+
+// At most `max_bytes` of `text` from byte `begin` (not past `ceiling`), ending on a code point.
+inline std::string_view window_after(std::string_view text, std::size_t begin, std::size_t max_bytes,
+                                     std::size_t ceiling = std::string_view::npos) {
+  const std::size_t limit = ceiling < text.size() ? ceiling : text.size();
+  std::size_t to = limit < begin + max_bytes ? limit : begin + max_bytes;
+  while (to > begin && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+  return text.substr(begin, to - begin);
+}
+
 }  // namespace finfacts::utf8
 
 #endif  // FINFACTS_PIPELINE_UTF8_H_
