@@ -23,6 +23,69 @@ std::string describe(const Json& m) {
   return s.str();
 }
 
+// A fact by what its parts say rather than by index, so that a mention missing from one document
+// does not make every later fact differ: 鸿博股份 · 归母净利润 · 2亿-2.9亿元 · 去年 · down.
+Json fact_by_text(const Json& fact, const Json& mentions) {
+  const auto text_of = [&](const Json& index) -> Json {
+    if (!index.is_number_unsigned() || index.get<std::size_t>() >= mentions.size()) return index;
+    const Json& m = mentions[index.get<std::size_t>()];
+    return Json::array({m.value("text", ""), m.value("start", -1)});
+  };
+  Json subjects = Json::array();
+  for (const Json& s : fact.value("subjects", Json::array())) subjects.push_back(text_of(s));
+  const Json phrase = fact.value("subject_phrase", Json());
+  return Json{{"subject", text_of(fact.value("subject", Json()))},
+              {"subjects", subjects},
+              {"subject_phrase", phrase.is_object() ? Json::array({phrase.value("text", ""), phrase.value("start", -1)})
+                                                    : Json()},
+              {"measure", fact.value("measure", Json())},
+              {"measure_text", fact.value("measure_text", Json())},
+              {"period", text_of(fact.value("period", Json()))},
+              {"direction", fact.value("direction", Json())},
+              {"sentence", fact.value("sentence", Json())}};
+}
+
+std::string describe_fact(const Json& by_text, const Json& value) {
+  std::ostringstream s;
+  s << "fact [" << value.value("start", -1) << "," << value.value("end", -1) << ") "
+    << Json(value.value("text", "")).dump() << " " << by_text.dump();
+  return s.str();
+}
+
+void compare_facts(const Json& actual, const Json& golden, Comparison& c) {
+  const Json golden_mentions = golden.value("mentions", Json::array());
+  const Json actual_mentions = actual.value("mentions", Json::array());
+  std::map<Key, std::pair<Json, Json>> expected, found;  // the value's key -> (fact by text, value mention)
+  const auto collect = [](const Json& doc, const Json& mentions, std::map<Key, std::pair<Json, Json>>& into) {
+    for (const Json& f : doc.value("facts", Json::array())) {
+      const Json index = f.value("value", Json());
+      const Json value = index.is_number_unsigned() && index.get<std::size_t>() < mentions.size()
+                             ? mentions[index.get<std::size_t>()]
+                             : Json::object();
+      into[key_of(value)] = {fact_by_text(f, mentions), value};
+    }
+  };
+  collect(golden, golden_mentions, expected);
+  collect(actual, actual_mentions, found);
+  for (const auto& [key, fact] : expected) {
+    auto it = found.find(key);
+    if (it == found.end()) {
+      c.differences.push_back("missing  " + describe_fact(fact.first, fact.second));
+      continue;
+    }
+    for (const auto& [field, want] : fact.first.items()) {
+      const Json& got = it->second.first[field];
+      if (!same_json(got, want)) {
+        c.differences.push_back("changed  " + describe_fact(it->second.first, fact.second) + " " + field + " " +
+                                got.dump() + " expected " + want.dump());
+      }
+    }
+  }
+  for (const auto& [key, fact] : found) {
+    if (!expected.count(key)) c.differences.push_back("extra    " + describe_fact(fact.first, fact.second));
+  }
+}
+
 }  // namespace
 
 Comparison compare_with_golden(const Json& actual, const Json& golden) {
@@ -59,11 +122,7 @@ Comparison compare_with_golden(const Json& actual, const Json& golden) {
   for (const auto& [key, m] : found) {
     if (!expected.count(key)) c.differences.push_back("extra    " + describe(*m));
   }
-  const Json golden_facts = golden.value("facts", Json::array());
-  const Json actual_facts = actual.value("facts", Json::array());
-  if (!same_json(golden_facts, actual_facts)) {
-    c.differences.push_back("changed  facts " + actual_facts.dump() + " expected " + golden_facts.dump());
-  }
+  compare_facts(actual, golden, c);
   return c;
 }
 
@@ -109,6 +168,7 @@ Result<std::vector<ArticleCheck>> check_corpus(const Extractor& extractor, const
       ref_date = parse_date(golden["ref_date"].get<std::string>());
     }
     check.golden_mentions = golden.value("mentions", Json::array()).size();
+    check.golden_facts = golden.value("facts", Json::array()).size();
     check.comparison = compare_with_golden(extractor.extract(path.string(), article.value(), ref_date), golden);
     checks.push_back(std::move(check));
   }

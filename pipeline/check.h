@@ -7,6 +7,11 @@
 //   deepseek-compute-stocks: 2 differences
 //     missing  percent [1392,1398) "10.83%" {"value":10.83}
 //     changed  percent [2747,2754) "20%-30%" value {"min":20,"max":30} expected {"min":20,"max":35}
+//
+// Facts are known by their value mention and compared by what their parts say (the subject's
+// text and start, the measure, the period's text ...), not by index, so one missing mention
+// does not make every later fact differ:
+//     changed  fact [3319,3333) "267.36%-449.2%" {...} direction "up" expected "down"
 #ifndef FINFACTS_PIPELINE_CHECK_H_
 #define FINFACTS_PIPELINE_CHECK_H_
 
@@ -28,7 +33,7 @@ Comparison compare_with_golden(const Json& actual, const Json& golden);
 
 struct ArticleCheck {
   std::string name;     // the article's stem
-  std::size_t golden_mentions = 0;
+  std::size_t golden_mentions = 0, golden_facts = 0;
   Comparison comparison;
   std::optional<Error> error;  // unreadable article or golden file
   bool agrees() const { return !error && comparison.agrees(); }

@@ -9,7 +9,8 @@ Json date_or_null(const std::optional<Date>& date) { return date ? Json(format_d
 
 Json document_json(const Json& id, const std::optional<Date>& ref_date, std::string_view original,
                    const NormalizedText& normalized, const std::vector<Sentence>& sentences,
-                   const std::vector<Mention>& mentions, const std::string& encoding) {
+                   const std::vector<Mention>& mentions, const std::vector<Fact>& facts,
+                   const std::string& encoding) {
   Json doc = Json::object();
   doc["id"] = id;
   doc["ref_date"] = date_or_null(ref_date);
@@ -31,7 +32,9 @@ Json document_json(const Json& id, const std::optional<Date>& ref_date, std::str
     list.push_back(std::move(mention));
   }
   doc["mentions"] = std::move(list);
-  doc["facts"] = Json::array();
+  Json fact_list = Json::array();
+  for (const Fact& fact : facts) fact_list.push_back(fact_json(fact, original, normalized));
+  doc["facts"] = std::move(fact_list);
   return doc;
 }
 

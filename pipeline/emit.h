@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/facts.h"
 #include "pipeline/normalize.h"
 #include "pipeline/segment.h"
 
@@ -25,7 +26,8 @@ namespace finfacts {
 // `encoding` is what the input was decoded from (decode.h): "UTF-8", "GB18030", "Big5" ...
 Json document_json(const Json& id, const std::optional<Date>& ref_date, std::string_view original,
                    const NormalizedText& normalized, const std::vector<Sentence>& sentences,
-                   const std::vector<Mention>& mentions, const std::string& encoding = "UTF-8");
+                   const std::vector<Mention>& mentions, const std::vector<Fact>& facts = {},
+                   const std::string& encoding = "UTF-8");
 
 Json error_document(const Json& id, const std::optional<Date>& ref_date, const Error& error);
 

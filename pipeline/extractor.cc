@@ -29,10 +29,13 @@ Result<Extractor> Extractor::load(const std::string& rules_dir, std::size_t max_
     loading = std::async(std::launch::deferred, load_companies);
   }
   auto rules = RuleSet::load(rules_dir);
+  auto fact_rules = FactRules::load(rules_dir + "/facts/facts.json", normalizer.value());
   auto companies = loading.get();
   if (!companies.ok()) return companies.error();
   if (!rules.ok()) return rules.error();
-  return Extractor(std::move(normalizer.value()), std::move(companies.value()), std::move(rules.value()), max_bytes);
+  if (!fact_rules.ok()) return fact_rules.error();
+  return Extractor(std::move(normalizer.value()), std::move(companies.value()), std::move(rules.value()),
+                   std::move(fact_rules.value()), max_bytes);
 }
 
 Extractor::Analysis Extractor::analyze(std::string_view original, const std::optional<Date>& ref_date) const {
@@ -43,11 +46,12 @@ Extractor::Analysis Extractor::analyze(std::string_view original, const std::opt
   companies_.find(a.normalized.text, a.sentences, candidates);
   a.mentions = resolve_overlaps(std::move(candidates), a.normalized.text);
   companies_.add_list_members(a.normalized.text, a.sentences, a.mentions);
+  a.facts = fact_rules_.assemble(a.normalized.text, a.sentences, a.mentions);
   return a;
 }
 
 Json Extractor::extract(const Json& id, std::string_view bytes, const std::optional<Date>& ref_date,
-                        std::string_view encoding) const {
+                        std::string_view encoding, std::vector<std::string>* sentence_texts) const {
   if (bytes.size() > max_bytes_) {
     return error_document(id, ref_date,
                           Error{"too_large",
@@ -59,7 +63,15 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
   if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
   const std::string_view original = decoded.value().utf8();
   const Analysis a = analyze(original, ref_date);
-  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions, decoded.value().encoding());
+  if (sentence_texts != nullptr) {
+    for (const Sentence& sentence : a.sentences) {
+      const CodePointSpan span = a.normalized.offsets.to_original(a.normalized.text, sentence.span);
+      const std::size_t begin = a.normalized.offsets.original_byte(original, span.start);
+      sentence_texts->emplace_back(original.substr(begin, a.normalized.offsets.original_byte(original, span.end) - begin));
+    }
+  }
+  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions, a.facts,
+                       decoded.value().encoding());
 }
 
 }  // namespace finfacts

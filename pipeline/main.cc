@@ -9,6 +9,7 @@
 #include "pipeline/decode.h"
 #include "pipeline/emit.h"
 #include "pipeline/extractor.h"
+#include "pipeline/fact_table.h"
 #include "pipeline/input.h"
 #include "pipeline/jsonl.h"
 
@@ -23,6 +24,7 @@ Usage:
   finfacts extract [--ref-date YYYY-MM-DD] [--pretty] [FILE ...]
   finfacts extract --jsonl [--ref-date YYYY-MM-DD]
   finfacts batch INPUT... (--out FILE.jsonl | --sqlite FILE.db) [--jobs N] [--resume] [--quiet]
+  finfacts facts [--ref-date YYYY-MM-DD] [--no-header] [FILE ...]
   finfacts check [CORPUS_DIR]
   finfacts COMMAND --help
 
@@ -85,6 +87,27 @@ Options:
 Exit status: 0 all documents ok; 1 some failed; 2 usage error or the output cannot be written.
 )";
 
+const char kFactsHelp[] = R"(Usage: finfacts facts [OPTIONS] [FILE ...]
+
+Prints the facts of every FILE (no FILE, or -: standard input) as one table of
+tab-separated values with a header line: one fact per line, for spreadsheets and
+`sqlite3 -separator $'\t' ... '.import /dev/stdin facts'`. Columns:
+  document subject ticker measure value unit period direction sentence_text
+  value_min value_max approx value_text measure_text period_start period_end
+  subject_type sentence
+subject is the company's or index's name (a group's names joined by 、) or a subject
+phrase (智算中心); value is empty for a range, which value_min and value_max give;
+unit is the currency (CNY, CNY/share), % or pp, or the counter word. A file that
+cannot be read or decoded is reported on stderr, the others are still printed, and
+the exit status is 1.
+
+Options:
+  --ref-date YYYY-MM-DD  resolve relative dates against this day
+  --no-header            no header line (to append to a table)
+  --encoding NAME, --max-bytes N, --rules DIR   as for extract
+  --help                 this text
+)";
+
 const char kCheckHelp[] = R"(Usage: finfacts check [OPTIONS] [CORPUS_DIR]
 
 Extracts every CORPUS_DIR/articles/NAME.txt (default CORPUS_DIR: corpus) with the
@@ -104,7 +127,7 @@ int usage_error(const std::string& message, const char* help_hint) {
 
 struct Options {
   std::optional<Date> ref_date;
-  bool pretty = false, jsonl = false;
+  bool pretty = false, jsonl = false, header = true;
   std::string rules_dir = default_rules_dir();
   std::size_t max_bytes = Extractor::kDefaultMaxBytes;
   std::string encoding;  // empty: detect
@@ -140,6 +163,28 @@ int extract_files(const Extractor& extractor, const Options& options) {
   return status;
 }
 
+int print_facts(const Extractor& extractor, const Options& options) {
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  int status = kOk;
+  if (options.header) write_line(fact_table_header());
+  for (const std::string& path : inputs) {
+    auto bytes = read_input(path, extractor.max_bytes());
+    std::vector<std::string> sentences;
+    const Json doc = bytes.ok() ? extractor.extract(path, bytes.value(), options.ref_date, options.encoding, &sentences)
+                                : error_document(path, options.ref_date, bytes.error());
+    if (doc.contains("error")) {
+      report_error(path == "-" ? "<stdin>" : path, doc);
+      status = kFailed;
+      continue;
+    }
+    const std::string rows = fact_table_rows(doc, sentences);
+    std::fwrite(rows.data(), 1, rows.size(), stdout);
+  }
+  std::fflush(stdout);
+  return status;
+}
+
 int extract_jsonl(const Extractor& extractor, const Options& options) {
   int status = kOk;
   std::string line;
@@ -167,7 +212,7 @@ int run_check(const Extractor& extractor, const std::string& corpus_dir) {
     if (c.error) {
       std::cout << c.name << ": " << c.error->message << "\n";
     } else if (c.agrees()) {
-      std::cout << c.name << ": ok (" << c.golden_mentions << " mentions)\n";
+      std::cout << c.name << ": ok (" << c.golden_mentions << " mentions, " << c.golden_facts << " facts)\n";
     } else {
       std::cout << c.name << ": " << c.comparison.differences.size() << " differences\n";
       for (const std::string& d : c.comparison.differences) std::cout << "  " << d << "\n";
@@ -192,11 +237,11 @@ int run(int argc, char** argv) {
     std::cout << "finfacts 0.1.0\n";
     return kOk;
   }
-  if (command != "extract" && command != "check" && command != "batch") {
+  if (command != "extract" && command != "check" && command != "batch" && command != "facts") {
     return usage_error("unknown command '" + command + "'", "finfacts --help");
   }
-  const bool batch = command == "batch";
-  const bool extract = command == "extract" || batch;  // batch takes extract's options too
+  const bool batch = command == "batch", facts = command == "facts";
+  const bool extract = command == "extract" || batch || facts;  // batch and facts take extract's options too
   const std::string hint = "finfacts " + command + " --help";
 
   Options options;
@@ -212,7 +257,7 @@ int run(int argc, char** argv) {
     } else if (arg == "--") {
       only_files = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << (batch ? kBatchHelp : extract ? kExtractHelp : kCheckHelp);
+      std::cout << (batch ? kBatchHelp : facts ? kFactsHelp : extract ? kExtractHelp : kCheckHelp);
       return kOk;
     } else if (arg == "--rules") {
       auto v = value();
@@ -245,9 +290,11 @@ int run(int argc, char** argv) {
       options.batch.resume = true;
     } else if (batch && arg == "--quiet") {
       options.batch.quiet = true;
-    } else if (!batch && extract && arg == "--pretty") {
+    } else if (facts && arg == "--no-header") {
+      options.header = false;
+    } else if (!batch && !facts && extract && arg == "--pretty") {
       options.pretty = true;
-    } else if (!batch && extract && arg == "--jsonl") {
+    } else if (!batch && !facts && extract && arg == "--jsonl") {
       options.jsonl = true;
     } else if (extract && arg == "--encoding") {
       auto v = value();
@@ -295,6 +342,7 @@ int run(int argc, char** argv) {
     options.batch.encoding = options.encoding;
     return run_batch(extractor.value(), options.batch);
   }
+  if (facts) return print_facts(extractor.value(), options);
   return options.jsonl ? extract_jsonl(extractor.value(), options) : extract_files(extractor.value(), options);
 }
 

@@ -237,6 +237,13 @@ std::optional<Json> resolve_money(const RuleMatch& m) {
 
 std::optional<Json> resolve_guard(const RuleMatch&) { return Json::object(); }
 
+// A stock index: its table entry, {"name": "恒生科技指数", "code": "HSTECH"}.
+std::optional<Json> resolve_index(const RuleMatch& m) {
+  const Json* index = m.lookup("index_names", m.group("name"));
+  if (index == nullptr || !index->is_object()) return std::nullopt;
+  return *index;
+}
+
 struct NamedResolver {
   const char* name;
   Resolver resolver;
@@ -245,6 +252,7 @@ constexpr NamedResolver kResolvers[] = {
     {"percent", resolve_percent}, {"number", resolve_number},     {"fraction", resolve_fraction},
     {"money", resolve_money},     {"date", resolve_date},         {"duration", resolve_duration},
     {"guard", resolve_guard},     {"company", resolve_company},   {"stock code", resolve_stock_code},
+    {"index", resolve_index},
 };
 
 }  // namespace

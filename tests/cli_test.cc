@@ -187,7 +187,7 @@ TEST_F(Cli, EveryChineseEncodingGivesTheSameDocument) {
   EXPECT_EQ(docs[0]["encoding"], "UTF-8");
   EXPECT_EQ(docs[1]["encoding"], "GB18030");
   EXPECT_EQ(docs[2]["encoding"], "UTF-16LE");
-  EXPECT_EQ(docs[0]["mentions"].size(), 107u);
+  EXPECT_EQ(docs[0]["mentions"].size(), 109u);  // 107 until the two indexes (恆生科技指數, 納斯達克指數) became mentions
   for (int i : {1, 2}) {
     EXPECT_EQ(docs[i]["mentions"], docs[0]["mentions"]) << docs[i]["encoding"];
     EXPECT_EQ(docs[i]["length"], docs[0]["length"]);
@@ -230,7 +230,7 @@ TEST_F(Cli, BatchWritesEveryInputOnceAndLeavesNoTemporaryFile) {
   EXPECT_TRUE(r.out.empty()) << "documents go to --out, not stdout";
   const auto docs = documents_by_id(out);
   ASSERT_EQ(docs.size(), 4u) << read_file(out);
-  EXPECT_EQ(docs.at(a)["mentions"].size(), 107u);
+  EXPECT_EQ(docs.at(a)["mentions"].size(), 109u);
   EXPECT_EQ(docs.at(a)["encoding"], "UTF-8");
   EXPECT_EQ(docs.at(a)["input_hash"].get<std::string>().size(), 16u);
   EXPECT_EQ(docs.at(bad)["error"]["code"], "invalid_utf8");
@@ -341,12 +341,16 @@ TEST_F(Cli, BatchIntoSqliteHasDocumentsMentionsAndErrors) {
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM documents"), "2");
   EXPECT_EQ(sqlite_query(db, "SELECT error_code FROM documents WHERE error_code IS NOT NULL"), "invalid_utf8");
-  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "107");
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "109");
   EXPECT_EQ(sqlite_query(db, "SELECT count(*), ticker FROM mentions WHERE name = '阿里巴巴'"), "5|9988.HK");
   EXPECT_EQ(sqlite_query(db, "SELECT number, currency FROM mentions WHERE text = '五千萬元'"), "50000000.0|CNY");
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM facts WHERE document_id = '" + a + "'"), "31");
+  EXPECT_EQ(sqlite_query(db, "SELECT m.text, f.direction FROM facts f JOIN mentions m ON m.document_id = f.document_id "
+                             "AND m.position = f.value WHERE f.measure = '归母净利润' ORDER BY f.position"),
+            "2億-2.9億元|down\n267.36%-449.2%|down");
   // Run again: each input replaces its rows, nothing doubles.
   EXPECT_EQ(run("batch " + (dir_ / "in").string() + " --sqlite " + db + " --quiet").status, 1);
-  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "107");
+  EXPECT_EQ(sqlite_query(db, "SELECT count(*) FROM mentions WHERE document_id = '" + a + "'"), "109");
 }
 
 TEST_F(Cli, BatchIntoSqliteKilledAndResumedHasEveryDocumentExactlyOnce) {
@@ -445,7 +449,39 @@ TEST_F(Cli, CheckReportsEachKindOfDifference) {
 TEST_F(Cli, CheckPassesOnTheBundledCorpus) {
   const Outcome r = run("check " + testing::source_path("corpus"));
   EXPECT_EQ(r.status, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("deepseek-compute-stocks: ok (107 mentions)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("deepseek-compute-stocks: ok (109 mentions, 31 facts)"), std::string::npos) << r.out;
+}
+
+// ---- finfacts facts: the table for spreadsheets and sqlite3 .import -------------------------------
+
+TEST_F(Cli, FactsPrintsOneTableWithAHeaderAndGoesOnPastABadFile) {
+  const std::string seed = file("seed.txt", read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt")));
+  const std::string bad = file("bad.txt", "營收增長\xFF" "10%");
+  const std::string small = file("small.txt", "騰訊控股去年營收增長8%。");
+  const Outcome r = run("facts --ref-date 2025-02-14 " + seed + " " + bad + " " + small);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
+  std::vector<std::string> lines;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 1u + 31u + 1u) << r.out;  // the header, the seed's 31 facts, small.txt's one
+  EXPECT_EQ(lines[0].rfind("document\tsubject\tticker\tmeasure\tvalue\tunit\tperiod\tdirection\tsentence_text", 0), 0u);
+  for (const std::string& line : lines) EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 17) << line;
+  EXPECT_EQ(lines.back().substr(0, lines.back().find("\t騰訊")),
+            small + "\t腾讯控股\t0700.HK\t营收\t8\t%\t2024\tup");
+  EXPECT_EQ(run("facts --no-header " + small).out.find("document\t"), std::string::npos);
+}
+
+TEST_F(Cli, FactsImportIntoSqlite) {
+  const std::string seed = file("seed.txt", read_file(testing::source_path("corpus/articles/deepseek-compute-stocks.txt")));
+  const Outcome r = run("facts --ref-date 2025-02-14 " + seed);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string table = file("facts.tsv", r.out), db = (dir_ / "facts.db").string();
+  const std::string import = "sqlite3 " + db + " -cmd '.mode tabs' '.import " + table + " facts' "
+                             "\"SELECT subject, value_min, value_max, direction FROM facts WHERE measure = '归母净利润'\" > " +
+                             (dir_ / "q").string();
+  ASSERT_EQ(std::system(import.c_str()), 0);
+  EXPECT_EQ(read_file((dir_ / "q").string()), "鸿博股份\t200000000\t290000000\tdown\n鸿博股份\t267.36\t449.2\tdown\n");
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ TEST(Corpus, SeedIsTheFoundingArticleByteForByte) {
 
 // Offsets are sacred: original[start:end] == text, in code points, for every mention
 // of every corpus document, both in the output and in the golden file.
-TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
+TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {  // and every fact's parts
   for (const fs::path& path : corpus_articles()) {
     const std::string bytes = read_file(path.string());
     const std::string original(decode(bytes).value().utf8);
@@ -66,6 +66,7 @@ TEST(Corpus, EveryMentionsOffsetsPointAtItsTextInTheOriginal) {
         EXPECT_EQ(testing::code_point_slice(original, start, end), m["text"].get<std::string>())
             << which << " " << path.filename() << ": " << m.dump();
       }
+      testing::expect_facts_well_formed(*document, original, std::string(which) + " " + path.filename().string());
     }
   }
 }
@@ -93,7 +94,8 @@ TEST(Corpus, SeedHasItsQuantitiesDatesAndCompanies) {
   EXPECT_EQ(count["date"], 19u);
   EXPECT_EQ(count["duration"], 5u);
   EXPECT_EQ(count["company"], 50u);
-  EXPECT_EQ(count.size(), 6u);
+  EXPECT_EQ(count["index"], 2u);  // 恆生科技指數, 納斯達克指數
+  EXPECT_EQ(count.size(), 7u);
   EXPECT_EQ(companies.size(), 34u);
   EXPECT_EQ(alibaba, 5u);     // 阿裏 four times and 阿裏巴巴 once, all 阿里巴巴 9988.HK
   EXPECT_EQ(by_pattern, 3u);  // 月之暗面, 智譜AI, 百川智能: no list holds them

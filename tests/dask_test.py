@@ -65,7 +65,7 @@ def main():
             assert files[key] == batch[key], f"{key} differs between dask_extract and batch"
         assert dask["line-a"]["mentions"][0]["value"]["name"] == "阿里巴巴"
         assert dask["line-b"]["mentions"][0]["value"]["value"] == "2024-10"
-        assert len(dask[os.path.join(inputs, "seed-gb.txt")]["mentions"]) == 107
+        assert len(dask[os.path.join(inputs, "seed-gb.txt")]["mentions"]) == 109
         print(f"dask_test: {len(dask)} documents from 2 workers, the {len(batch)} files equal to finfacts batch")
 
         # A partition whose binary keeps failing: retried, reported, exit 1, no part file.

@@ -28,13 +28,15 @@ void expect_offsets_hold(const Extractor& extractor, const std::string& bytes, c
     EXPECT_LE(end, doc["length"].get<std::size_t>()) << what;
     previous_end = end;
   }
+  testing::expect_facts_well_formed(doc, original, what);
 }
 
 TEST(OffsetsProperty, RandomTextsOfTrickyPieces) {
   const std::vector<std::string> pieces = {
       "增長", "佔比約", "10.83%", "２０％－３０％", "百分之三十五點五", "逾五成", "2.5個百分點", "乾隆", "乾燥",
       "䂎", "𥎝", "\uF91D", "衞", "开始發酵", " ", "\u3000", "\r\n", "\n\n", "。", "?", "!", "https://a.b/c?d=5%25",
-      "Qwen 2.5-Max", "-", "至", "成本", "三成", "１", "％", "約", "左右", "\xEF\xBB\xBF", "A", "。”", "萬國數據"};
+      "Qwen 2.5-Max", "-", "至", "成本", "三成", "１", "％", "約", "左右", "\xEF\xBB\xBF", "A", "。”", "萬國數據",
+      "歸母淨利潤", "同比", "下滑", "智算中心", ",", "去年", "騰訊", "、", "上漲", "2億元", "8倍", "30多家", "A股算力概念"};
   std::mt19937 random(20250214);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 40);
   for (int round = 0; round < 500; ++round) {
@@ -64,9 +66,9 @@ TEST(OffsetsProperty, RandomQuantitiesAndDates) {
     const Json doc = testing::extractor().extract("t", text, round % 2 == 0 ? ref : std::nullopt);
     for (const Json& m : doc["mentions"]) {
       const Json& v = m["value"];
-      if (v.contains("min")) EXPECT_LT(v["min"].get<double>(), v["max"].get<double>()) << what << "\n" << m.dump();
-      if (m["type"] == "date" && v.contains("start")) EXPECT_LE(v["start"], v["end"]) << what << "\n" << m.dump();
-      if (m["type"] == "money" && !v["currency"].is_null()) EXPECT_EQ(v["currency"].get<std::string>().size(), 3u);
+      if (v.contains("min")) { EXPECT_LT(v["min"].get<double>(), v["max"].get<double>()) << what << "\n" << m.dump(); }
+      if (m["type"] == "date" && v.contains("start")) { EXPECT_LE(v["start"], v["end"]) << what << "\n" << m.dump(); }
+      if (m["type"] == "money" && !v["currency"].is_null()) { EXPECT_EQ(v["currency"].get<std::string>().size(), 3u); }
     }
   }
 }

@@ -80,6 +80,38 @@ inline std::string code_point_slice(const std::string& text, std::size_t start, 
   return begin_byte == std::string::npos ? std::string() : text.substr(begin_byte, end_byte - begin_byte);
 }
 
+// What every document's facts must be, whatever the text: each part is an index of a mention of
+// the right type, the fact is in its value's sentence, and a subject phrase's offsets point at
+// its text in the original.
+inline void expect_facts_well_formed(const Json& doc, const std::string& original, const std::string& what) {
+  const Json& mentions = doc["mentions"];
+  const auto type_of = [&](const Json& index) -> std::string {
+    if (!index.is_number_unsigned() || index.get<std::size_t>() >= mentions.size()) return "(no mention)";
+    return mentions[index.get<std::size_t>()]["type"];
+  };
+  for (const Json& f : doc["facts"]) {
+    const std::string t = type_of(f["value"]);
+    EXPECT_TRUE(t == "number" || t == "percent" || t == "money") << what << ": value is " << t << " in " << f.dump();
+    EXPECT_EQ(f["sentence"], mentions[f["value"].get<std::size_t>()]["sentence"]) << what << ": " << f.dump();
+    EXPECT_FALSE(f["measure"].get<std::string>().empty()) << what << ": " << f.dump();
+    if (!f["period"].is_null()) {
+      const std::string p = type_of(f["period"]);
+      EXPECT_TRUE(p == "date" || p == "duration") << what << ": period is " << p << " in " << f.dump();
+    }
+    EXPECT_TRUE(f["direction"].is_null() || f["direction"] == "up" || f["direction"] == "down") << what;
+    for (const Json& s : f["subjects"]) {
+      const std::string k = type_of(s);
+      EXPECT_TRUE(k == "company" || k == "index") << what << ": subject is " << k << " in " << f.dump();
+    }
+    EXPECT_EQ(f["subject"], f["subjects"].size() == 1 ? f["subjects"][0] : Json(nullptr)) << what << ": " << f.dump();
+    if (f["subject_phrase"].is_object()) {
+      const Json& p = f["subject_phrase"];
+      EXPECT_TRUE(f["subjects"].empty()) << what << ": " << f.dump();
+      EXPECT_EQ(code_point_slice(original, p["start"], p["end"]), p["text"].get<std::string>()) << what << ": " << f.dump();
+    }
+  }
+}
+
 }  // namespace finfacts::testing
 
 #endif  // FINFACTS_TESTS_TEST_SUPPORT_H_

@@ -1,0 +1,499 @@
+#include "pipeline/facts.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/utf8.h"
+
+namespace finfacts {
+namespace {
+
+// What a value mention is, for the measures that can take it (facts.json "value_kinds").
+enum ValueKind : unsigned {
+  kPercent = 1, kMoney = 2, kPrice = 4, kNumber = 8, kCount = 16, kMultiple = 32,
+};
+
+unsigned kind_bit(std::string_view name) {
+  if (name == "percent") return kPercent;
+  if (name == "money") return kMoney;
+  if (name == "price") return kPrice;
+  if (name == "number") return kNumber;
+  if (name == "count") return kCount;
+  if (name == "multiple") return kMultiple;
+  return 0;
+}
+
+bool is_value(const Mention& m) { return m.type == "number" || m.type == "percent" || m.type == "money"; }
+bool is_period(const Mention& m) { return m.type == "date" || m.type == "duration"; }
+bool is_named_subject(const Mention& m) { return m.type == "company" || m.type == "index"; }
+
+unsigned kind_of(const Mention& m) {
+  if (m.type == "percent") return kPercent;
+  if (m.type == "money") return m.value.contains("per") ? kPrice : kMoney;
+  const auto unit = m.value.find("unit");
+  if (unit == m.value.end()) return kNumber;
+  return unit->is_string() && unit->get<std::string>() == "倍" ? kMultiple : kCount;
+}
+
+bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// Separators of clauses inside a sentence (the sentence's own end is 。！？).
+constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "，", "；", "："};
+// What may stand between the companies of one group: 万国数据、世纪互联和秦淮数据.
+constexpr std::string_view kGroupJoins[] = {"、", "和", "及", "与", "以及", "跟", "/", " "};
+
+Error data_error(const std::string& path, const std::string& message) {
+  return Error{"bad_rules", path + ": " + message, std::nullopt};
+}
+
+}  // namespace
+
+struct FactRules::Impl {
+  struct Measure {
+    std::string name;
+    bool verb = false;        // a verb that implies the measure (上涨: 涨幅), tried last
+    unsigned kinds = 0;       // the ValueKinds it measures
+    unsigned implied_by = 0;  // ValueKinds that imply it with no word at all (price: 股价)
+    std::string direction;    // its own direction (涨幅: up), or ""
+  };
+  std::vector<Measure> measures;
+  NameMatcher measure_words;    // id: index into measures
+  NameMatcher direction_words;  // id: 0 up, 1 down
+  NameMatcher actors, sectors, sector_suffixes, markets, openers, forward_words, comparison_words;
+  std::unique_ptr<RE2> not_subject_before, not_subject_after;
+
+  struct Clause {
+    Span span;
+    std::size_t sentence;
+  };
+  // A possible subject: a company or index mention (or a group of them), or a phrase.
+  struct Candidate {
+    Span span;
+    std::vector<std::size_t> mentions;  // empty for a phrase
+    bool qualifier = false;             // a phrase right before a measure word (数据中心上架率)
+  };
+  struct Word {
+    Span span;
+    std::uint32_t id;
+  };
+
+  std::vector<Word> words(const NameMatcher& matcher, std::string_view text, Span range,
+                          const std::vector<Mention>& mentions) const;
+  std::vector<Candidate> candidates(std::string_view text, const Clause& clause,
+                                    const std::vector<Mention>& mentions) const;
+};
+
+namespace {
+
+std::vector<NameMatcher::Match> find(const NameMatcher& matcher, std::string_view text, Span range) {
+  std::vector<NameMatcher::Match> out;
+  matcher.find_all(text, range, out);
+  return out;
+}
+
+// The first mention that ends after `at` (mentions are sorted and disjoint).
+std::vector<Mention>::const_iterator first_after(const std::vector<Mention>& mentions, std::size_t at) {
+  return std::lower_bound(mentions.begin(), mentions.end(), at,
+                          [](const Mention& m, std::size_t pos) { return m.span.end <= pos; });
+}
+
+bool inside_mention(const std::vector<Mention>& mentions, Span span) {
+  const auto m = first_after(mentions, span.begin);
+  return m != mentions.end() && overlaps(m->span, span);
+}
+
+}  // namespace
+
+// The words of `matcher` in `range` that lie outside every mention, longest first among those
+// that end together, in text order.
+std::vector<FactRules::Impl::Word> FactRules::Impl::words(const NameMatcher& matcher, std::string_view text,
+                                                          Span range, const std::vector<Mention>& mentions) const {
+  std::vector<Word> out;
+  for (const auto& m : find(matcher, text, range)) {
+    if (!inside_mention(mentions, m.span)) out.push_back(Word{m.span, m.id});
+  }
+  std::sort(out.begin(), out.end(), [](const Word& a, const Word& b) {
+    return a.span.end != b.span.end ? a.span.end < b.span.end : a.span.begin < b.span.begin;
+  });
+  return out;
+}
+
+std::vector<FactRules::Impl::Candidate> FactRules::Impl::candidates(std::string_view text, const Clause& clause,
+                                                                    const std::vector<Mention>& mentions) const {
+  std::vector<Candidate> out;
+  // Companies and indexes, those written one after another as one group.
+  for (auto m = first_after(mentions, clause.span.begin); m != mentions.end() && m->span.begin < clause.span.end;
+       ++m) {
+    if (!is_named_subject(*m)) continue;
+    const std::string_view before = utf8::window_before(text, m->span.begin, 12, clause.span.begin);
+    const std::string_view after = utf8::window_after(text, m->span.end, 24, clause.span.end);
+    if (RE2::PartialMatch(before, *not_subject_before) || RE2::PartialMatch(after, *not_subject_after)) continue;
+    const auto index = static_cast<std::size_t>(m - mentions.begin());
+    if (!out.empty() && !out.back().mentions.empty()) {
+      Candidate& last = out.back();
+      const std::string_view between = text.substr(last.span.end, m->span.begin - std::min(m->span.begin, last.span.end));
+      bool joined = between.empty();
+      for (std::string_view join : kGroupJoins) joined = joined || between == join;
+      if (joined && mentions[last.mentions.back()].type == m->type) {
+        last.mentions.push_back(index);
+        last.span.end = m->span.end;
+        continue;
+      }
+    }
+    out.push_back(Candidate{m->span, {index}, false});
+  }
+  // Phrases: an actor (智算中心), or a sector before its suffix (算力租赁概念), with a market word
+  // right before either (A股算力租赁概念). The longest wins where they overlap.
+  std::vector<Span> phrases;
+  const auto suffixes = words(sector_suffixes, text, clause.span, mentions);
+  for (const Word& actor : words(actors, text, clause.span, mentions)) phrases.push_back(actor.span);
+  for (const Word& sector : words(sectors, text, clause.span, mentions)) {
+    for (const Word& suffix : suffixes) {
+      if (suffix.span.begin == sector.span.end) phrases.push_back(Span{sector.span.begin, suffix.span.end});
+    }
+  }
+  const auto market_words = words(markets, text, clause.span, mentions);
+  for (Span& phrase : phrases) {
+    for (const Word& market : market_words) {
+      if (market.span.end == phrase.begin) phrase.begin = market.span.begin;
+    }
+  }
+  std::sort(phrases.begin(), phrases.end(), [](Span a, Span b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.size() > b.size();
+  });
+  const auto measure_words_here = words(measure_words, text, clause.span, mentions);
+  std::size_t covered = 0;
+  for (Span phrase : phrases) {
+    if (phrase.begin < covered) continue;
+    covered = phrase.end;
+    bool qualifier = false;
+    for (const Word& w : measure_words_here) {
+      qualifier = qualifier || (w.span.begin == phrase.end && !measures[w.id].verb);
+    }
+    out.push_back(Candidate{phrase, {}, qualifier});
+  }
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+  return out;
+}
+
+Result<FactRules> FactRules::load(const std::string& path, const Normalizer& normalizer) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return data_error(path, "cannot read");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  auto impl = std::make_shared<Impl>();
+  std::vector<FactExample> examples;
+  const auto norm = [&](const Json& word) { return normalizer.normalize(word.get<std::string>()).text; };
+  try {
+    const Json doc = Json::parse(buffer.str());
+    const auto read_examples = [&](const Json& owner, const std::string& where) {
+      for (const Json& e : owner.value("examples", Json::array())) {
+        FactExample example{"facts.json: " + where, e.at("text").get<std::string>(), e.at("facts"), std::nullopt};
+        if (e.contains("ref_date")) example.ref_date = parse_date(e.at("ref_date").get<std::string>());
+        examples.push_back(std::move(example));
+      }
+      for (const Json& text : owner.value("counterexamples", Json::array())) {
+        examples.push_back(FactExample{"facts.json: " + where + " (counterexample)", text.get<std::string>(),
+                                       Json::array(), std::nullopt});
+      }
+    };
+    for (const Json& entry : doc.at("measures")) {
+      Impl::Measure measure;
+      measure.name = entry.at("measure").get<std::string>();
+      measure.verb = entry.value("tier", "") == "verb";
+      measure.direction = entry.value("direction", "");
+      for (const auto& [field, target] : {std::pair{"values", &measure.kinds}, std::pair{"implied_by", &measure.implied_by}}) {
+        for (const Json& kind : entry.value(field, Json::array())) {
+          const unsigned bit = kind_bit(kind.get<std::string>());
+          if (bit == 0) return data_error(path, "measure " + measure.name + ": no value kind " + kind.dump());
+          *target |= bit;
+        }
+      }
+      if (measure.kinds == 0) return data_error(path, "measure " + measure.name + ": no \"values\"");
+      const auto id = static_cast<std::uint32_t>(impl->measures.size());
+      for (const Json& phrase : entry.at("phrases")) impl->measure_words.add(norm(phrase), id);
+      impl->measures.push_back(std::move(measure));
+      read_examples(entry, impl->measures.back().name);
+    }
+    const Json& directions = doc.at("directions");
+    for (const Json& word : directions.at("up")) impl->direction_words.add(norm(word), 0);
+    for (const Json& word : directions.at("down")) impl->direction_words.add(norm(word), 1);
+    read_examples(directions, "directions");
+    const Json& phrases = doc.at("subject_phrases");
+    for (auto [key, matcher] : {std::pair{"actors", &impl->actors}, std::pair{"sectors", &impl->sectors},
+                                std::pair{"sector_suffixes", &impl->sector_suffixes},
+                                std::pair{"markets", &impl->markets}}) {
+      for (const Json& word : phrases.at(key)) matcher->add(norm(word), 0);
+    }
+    read_examples(phrases, "subject_phrases");
+    for (auto [key, matcher] : {std::pair{"carry_openers", &impl->openers},
+                                std::pair{"forward_words", &impl->forward_words},
+                                std::pair{"comparison_words", &impl->comparison_words}}) {
+      for (const Json& word : doc.at(key).at("words")) matcher->add(norm(word), 0);
+      read_examples(doc.at(key), key);
+    }
+    const Json& not_subject = doc.at("not_a_subject");
+    for (auto [key, target] : {std::pair{"preceded_by", &impl->not_subject_before},
+                               std::pair{"followed_by", &impl->not_subject_after}}) {
+      *target = std::make_unique<RE2>(not_subject.at(key).get<std::string>());
+      if (!(*target)->ok()) return data_error(path, std::string("not_a_subject.") + key + ": " + (*target)->error());
+    }
+    read_examples(not_subject, "not_a_subject");
+    read_examples(doc, "linking");
+  } catch (const Json::exception& e) {
+    return data_error(path, e.what());
+  }
+  for (NameMatcher* m : {&impl->measure_words, &impl->direction_words, &impl->actors, &impl->sectors,
+                         &impl->sector_suffixes, &impl->markets, &impl->openers, &impl->forward_words,
+                         &impl->comparison_words}) {
+    m->build();
+  }
+  FactRules rules(std::move(impl));
+  rules.examples_ = std::move(examples);
+  return rules;
+}
+
+std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<Sentence>& sentences,
+                                      const std::vector<Mention>& mentions) const {
+  const Impl& r = *impl_;
+  std::vector<Fact> facts;
+  if (std::none_of(mentions.begin(), mentions.end(), is_value)) return facts;
+
+  // Clauses of every sentence, and each clause's facts as they are made (indexes into `facts`).
+  std::vector<Impl::Clause> clauses;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Span span = sentences[s].span;
+    std::size_t begin = span.begin;
+    for (std::size_t i = span.begin; i < span.end;) {
+      std::size_t length = 0;
+      for (std::string_view brk : kClauseBreaks) {
+        if (text.substr(i, brk.size()) == brk) length = brk.size();
+      }
+      if (length == 0 || inside_mention(mentions, Span{i, i + length})) {
+        ++i;
+        continue;
+      }
+      if (i > begin) clauses.push_back(Impl::Clause{Span{begin, i}, s});
+      i += length;
+      begin = i;
+    }
+    if (span.end > begin) clauses.push_back(Impl::Clause{Span{begin, span.end}, s});
+  }
+  std::vector<std::vector<std::size_t>> clause_facts(clauses.size());
+  std::vector<std::optional<std::vector<Impl::Candidate>>> clause_candidates(clauses.size());
+  const auto candidates_of = [&](std::size_t c) -> const std::vector<Impl::Candidate>& {
+    if (!clause_candidates[c]) clause_candidates[c] = r.candidates(text, clauses[c], mentions);
+    return *clause_candidates[c];
+  };
+
+  // A date right after 较, 比 ... is what a value is compared with (较上年下降81%), never a period.
+  const auto is_period_here = [&](std::size_t index) {
+    const Mention& m = mentions[index];
+    if (!is_period(m)) return false;
+    const std::string_view before = utf8::window_before(text, m.span.begin, 9);
+    for (const auto& w : find(r.comparison_words, before, Span{0, before.size()})) {
+      if (w.span.end == before.size()) return false;
+    }
+    return true;
+  };
+
+  std::size_t c = 0;
+  for (std::size_t v = 0; v < mentions.size(); ++v) {
+    const Mention& value = mentions[v];
+    if (!is_value(value)) continue;
+    while (c + 1 < clauses.size() && clauses[c].span.end <= value.span.begin) ++c;
+    const Impl::Clause& clause = clauses[c];
+    const std::size_t sentence = clause.sentence;
+    const std::size_t paragraph = sentences[sentence].paragraph;
+    const unsigned kind = kind_of(value);
+    const Fact* previous = clause_facts[c].empty() ? nullptr : &facts[clause_facts[c].back()];
+    if (previous == nullptr) {
+      for (std::size_t k = c; k-- > 0 && clauses[k].sentence == sentence;) {
+        if (!clause_facts[k].empty()) {
+          previous = &facts[clause_facts[k].back()];
+          break;
+        }
+      }
+    }
+    // Where this value's words are: from the previous value of the clause (or its start) to the next.
+    std::size_t from = clause.span.begin, to = clause.span.end;
+    for (std::size_t k = v; k-- > 0 && mentions[k].span.begin >= clause.span.begin;) {
+      if (is_value(mentions[k])) {
+        from = mentions[k].span.end;
+        break;
+      }
+    }
+    for (std::size_t k = v + 1; k < mentions.size() && mentions[k].span.begin < clause.span.end; ++k) {
+      if (is_value(mentions[k])) {
+        to = mentions[k].span.begin;
+        break;
+      }
+    }
+    const auto clause_words = r.words(r.measure_words, text, clause.span, mentions);
+    const auto& candidates = candidates_of(c);
+    const auto own_candidate = std::find_if(candidates.begin(), candidates.end(), [&](const Impl::Candidate& k) {
+      return k.span.end <= value.span.begin;
+    });
+
+    Fact fact;
+    fact.value = v;
+    fact.sentence = sentence;
+    // The measure.
+    const auto fits = [&](const Impl::Word& w, bool verb) {
+      return r.measures[w.id].verb == verb && (r.measures[w.id].kinds & kind) != 0;
+    };
+    const Impl::Word* measure = nullptr;
+    for (const auto& w : clause_words) {  // the nearest before: the last to end before the value
+      if (w.span.end <= value.span.begin && fits(w, false) &&
+          (measure == nullptr || w.span.end > measure->span.end ||
+           (w.span.end == measure->span.end && w.span.size() > measure->span.size()))) {
+        measure = &w;
+      }
+    }
+    if (measure == nullptr) {
+      for (const auto& w : clause_words) {  // the nearest after, before the next value
+        if (w.span.begin >= value.span.end && w.span.end <= to && fits(w, false) &&
+            (measure == nullptr || w.span.begin < measure->span.begin ||
+             (w.span.begin == measure->span.begin && w.span.size() > measure->span.size()))) {
+          measure = &w;
+        }
+      }
+    }
+    if (measure != nullptr) {
+      fact.measure = r.measures[measure->id].name;
+      fact.measure_span = measure->span;
+    } else {
+      std::string_view opening = text.substr(from, value.span.begin - from);
+      for (auto m = first_after(mentions, from); m != mentions.end() && m->span.begin < value.span.begin; ++m) {
+        if (is_period(*m) && m->span.begin == from) opening = text.substr(m->span.end, value.span.begin - m->span.end);
+      }
+      while (!opening.empty() && (opening.front() == ' ' || opening.front() == '\t')) opening.remove_prefix(1);
+      const auto opener_words = find(r.openers, opening, Span{0, opening.size()});
+      const bool opens = std::any_of(opener_words.begin(), opener_words.end(),
+                                     [](const NameMatcher::Match& m) { return m.span.begin == 0; });
+      const auto verb_here = std::any_of(clause_words.begin(), clause_words.end(), [&](const Impl::Word& w) {
+        return w.span.begin >= from && w.span.end <= value.span.begin && fits(w, true);
+      });
+      // 同比下滑 carries the measure over any verb; a subject of its own does not (沪指跌, 深成指涨).
+      if (previous != nullptr && (opens || (own_candidate != candidates.end() && !verb_here))) {
+        fact.measure = previous->measure;
+        fact.measure_span = previous->measure_span;
+      } else {
+        for (const auto& m : r.measures) {
+          if (m.implied_by & kind) {
+            fact.measure = m.name;
+            break;
+          }
+        }
+        if (fact.measure.empty()) {
+          const Impl::Word* verb = nullptr;
+          for (const auto& w : clause_words) {
+            if (w.span.begin >= from && w.span.end <= value.span.begin && fits(w, true) &&
+                (verb == nullptr || w.span.end > verb->span.end || w.span.size() > verb->span.size())) {
+              verb = &w;  // the nearest, the longest of those ending together: 飙涨, not 涨
+            }
+          }
+          if (verb == nullptr) continue;  // nothing says what the value measures: no fact
+          fact.measure = r.measures[verb->id].name;
+          fact.measure_span = verb->span;
+        }
+      }
+    }
+    // The subject: in the clause, else back through the paragraph.
+    if (own_candidate != candidates.end()) {
+      fact.subjects = own_candidate->mentions;
+      if (own_candidate->mentions.empty()) fact.subject_phrase = own_candidate->span;
+    } else if (!clause_facts[c].empty()) {
+      fact.subjects = facts[clause_facts[c].back()].subjects;
+      fact.subject_phrase = facts[clause_facts[c].back()].subject_phrase;
+    } else {
+      for (std::size_t k = c; k-- > 0 && sentences[clauses[k].sentence].paragraph == paragraph;) {
+        if (!clause_facts[k].empty()) {
+          fact.subjects = facts[clause_facts[k].back()].subjects;
+          fact.subject_phrase = facts[clause_facts[k].back()].subject_phrase;
+          break;
+        }
+        const auto& earlier = candidates_of(k);
+        const auto first = std::find_if(earlier.begin(), earlier.end(),
+                                        [](const Impl::Candidate& candidate) { return !candidate.qualifier; });
+        if (first != earlier.end()) {
+          fact.subjects = first->mentions;
+          if (first->mentions.empty()) fact.subject_phrase = first->span;
+          break;
+        }
+      }
+    }
+    // The period.
+    std::optional<std::size_t> before, after;
+    for (auto m = first_after(mentions, clause.span.begin); m != mentions.end() && m->span.begin < clause.span.end;
+         ++m) {
+      const auto index = static_cast<std::size_t>(m - mentions.begin());
+      if (!is_period_here(index)) continue;
+      if (m->span.end <= value.span.begin) before = index;
+      if (m->span.begin >= value.span.end && !after) after = index;
+    }
+    fact.period = before ? before : after;
+    if (!fact.period && find(r.forward_words, text, clause.span).empty()) {
+      for (std::size_t k = v; k-- > 0 && mentions[k].span.begin >= sentences[sentence].span.begin;) {
+        if (is_period_here(k)) {
+          fact.period = k;
+          break;
+        }
+      }
+    }
+    // The direction: the nearest word before the value that is no measure's word.
+    std::optional<Span> direction_word;
+    for (const auto& w : r.words(r.direction_words, text, Span{from, value.span.begin}, mentions)) {
+      const bool in_measure = std::any_of(clause_words.begin(), clause_words.end(), [&](const Impl::Word& m) {
+        return !r.measures[m.id].verb && overlaps(m.span, w.span);
+      });
+      if (in_measure) continue;
+      if (!direction_word || w.span.end > direction_word->end ||
+          (w.span.end == direction_word->end && w.span.size() > direction_word->size())) {
+        direction_word = w.span;
+        fact.direction = w.id == 0 ? "up" : "down";
+      }
+    }
+    if (!direction_word) {
+      for (const auto& m : r.measures) {
+        if (m.name == fact.measure && !m.direction.empty()) {
+          fact.direction = m.direction;
+          break;
+        }
+      }
+    }
+    clause_facts[c].push_back(facts.size());
+    facts.push_back(std::move(fact));
+  }
+  return facts;
+}
+
+Json fact_json(const Fact& fact, std::string_view original, const NormalizedText& normalized) {
+  const auto index_or_null = [](const std::optional<std::size_t>& i) { return i ? Json(*i) : Json(nullptr); };
+  Json j = Json::object();
+  j["subject"] = fact.subjects.size() == 1 ? Json(fact.subjects.front()) : Json(nullptr);
+  j["subjects"] = fact.subjects;
+  if (fact.subject_phrase) {
+    const CodePointSpan span = normalized.offsets.to_original(normalized.text, *fact.subject_phrase);
+    const std::size_t begin = normalized.offsets.original_byte(original, span.start);
+    const std::size_t end = normalized.offsets.original_byte(original, span.end);
+    j["subject_phrase"] = Json{{"text", std::string(original.substr(begin, end - begin))},
+                               {"name", normalized.text.substr(fact.subject_phrase->begin, fact.subject_phrase->size())},
+                               {"start", span.start},
+                               {"end", span.end}};
+  } else {
+    j["subject_phrase"] = nullptr;
+  }
+  j["measure"] = fact.measure;
+  j["measure_text"] = fact.measure_span
+                          ? Json(normalized.text.substr(fact.measure_span->begin, fact.measure_span->size()))
+                          : Json(nullptr);
+  j["value"] = fact.value;
+  j["period"] = index_or_null(fact.period);
+  j["direction"] = fact.direction.empty() ? Json(nullptr) : Json(fact.direction);
+  j["sentence"] = fact.sentence;
+  return j;
+}
+
+}  // namespace finfacts
