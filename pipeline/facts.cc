@@ -38,6 +38,12 @@ unsigned kind_of(const Mention& m) {
 
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// Bounds that keep the time linear in the text whatever it holds: a run of text with no
+// separator is cut into clauses of at most kMaxClauseBytes (some 340 Chinese characters, far
+// more than any clause written), and a subject is looked for at most kMaxClausesBack clauses back.
+constexpr std::size_t kMaxClauseBytes = 1024;
+constexpr std::size_t kMaxClausesBack = 32;
+
 // Separators of clauses inside a sentence (the sentence's own end is 。！？).
 constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "，", "；", "："};
 // What may stand between the companies of one group: 万国数据、世纪互联和秦淮数据.
@@ -270,6 +276,10 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
       for (std::string_view brk : kClauseBreaks) {
         if (text.substr(i, brk.size()) == brk) length = brk.size();
       }
+      if (length == 0 && i - begin >= kMaxClauseBytes && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        clauses.push_back(Impl::Clause{Span{begin, i}, s});  // no text is a clause this long: keep time linear
+        begin = i;
+      }
       if (length == 0 || inside_mention(mentions, Span{i, i + length})) {
         ++i;
         continue;
@@ -281,6 +291,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     if (span.end > begin) clauses.push_back(Impl::Clause{Span{begin, span.end}, s});
   }
   std::vector<std::vector<std::size_t>> clause_facts(clauses.size());
+  std::vector<std::optional<std::vector<Impl::Word>>> clause_measure_words(clauses.size());
   std::vector<std::optional<std::vector<Impl::Candidate>>> clause_candidates(clauses.size());
   const auto candidates_of = [&](std::size_t c) -> const std::vector<Impl::Candidate>& {
     if (!clause_candidates[c]) clause_candidates[c] = r.candidates(text, clauses[c], mentions);
@@ -299,8 +310,10 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
   };
 
   std::size_t c = 0;
+  std::optional<std::size_t> last_period;  // the last date or duration before mentions[v]
   for (std::size_t v = 0; v < mentions.size(); ++v) {
     const Mention& value = mentions[v];
+    if (v > 0 && is_period_here(v - 1)) last_period = v - 1;
     if (!is_value(value)) continue;
     while (c + 1 < clauses.size() && clauses[c].span.end <= value.span.begin) ++c;
     const Impl::Clause& clause = clauses[c];
@@ -309,7 +322,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     const unsigned kind = kind_of(value);
     const Fact* previous = clause_facts[c].empty() ? nullptr : &facts[clause_facts[c].back()];
     if (previous == nullptr) {
-      for (std::size_t k = c; k-- > 0 && clauses[k].sentence == sentence;) {
+      for (std::size_t k = c; k-- > 0 && c - k <= kMaxClausesBack && clauses[k].sentence == sentence;) {
         if (!clause_facts[k].empty()) {
           previous = &facts[clause_facts[k].back()];
           break;
@@ -330,7 +343,8 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
         break;
       }
     }
-    const auto clause_words = r.words(r.measure_words, text, clause.span, mentions);
+    if (!clause_measure_words[c]) clause_measure_words[c] = r.words(r.measure_words, text, clause.span, mentions);
+    const std::vector<Impl::Word>& clause_words = *clause_measure_words[c];
     const auto& candidates = candidates_of(c);
     const auto own_candidate = std::find_if(candidates.begin(), candidates.end(), [&](const Impl::Candidate& k) {
       return k.span.end <= value.span.begin;
@@ -408,7 +422,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
       fact.subjects = facts[clause_facts[c].back()].subjects;
       fact.subject_phrase = facts[clause_facts[c].back()].subject_phrase;
     } else {
-      for (std::size_t k = c; k-- > 0 && sentences[clauses[k].sentence].paragraph == paragraph;) {
+      for (std::size_t k = c; k-- > 0 && c - k <= kMaxClausesBack && sentences[clauses[k].sentence].paragraph == paragraph;) {
         if (!clause_facts[k].empty()) {
           fact.subjects = facts[clause_facts[k].back()].subjects;
           fact.subject_phrase = facts[clause_facts[k].back()].subject_phrase;
@@ -435,12 +449,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     }
     fact.period = before ? before : after;
     if (!fact.period && find(r.forward_words, text, clause.span).empty()) {
-      for (std::size_t k = v; k-- > 0 && mentions[k].span.begin >= sentences[sentence].span.begin;) {
-        if (is_period_here(k)) {
-          fact.period = k;
-          break;
-        }
-      }
+      if (last_period && mentions[*last_period].span.begin >= sentences[sentence].span.begin) fact.period = last_period;
     }
     // The direction: the nearest word before the value that is no measure's word.
     std::optional<Span> direction_word;

@@ -79,12 +79,14 @@ int document_mode(const finfacts::Extractor& extractor, const std::string& artic
   report("resolve", n, seconds_of([&] { mentions = finfacts::resolve_overlaps(candidates, normalized.text); }));
   auto listed = mentions;  // add_list_members changes what it is given: time it once, on a copy
   report("company lists", n, seconds_of([&] { extractor.companies().add_list_members(normalized.text, sentences, listed); }, 1));
+  std::vector<finfacts::Fact> facts;
+  report("facts", n, seconds_of([&] { facts = extractor.fact_rules().assemble(normalized.text, sentences, listed); }));
   report("emit (to JSON text)", n, seconds_of([&] {
-           doc = finfacts::document_json("bench", std::nullopt, original, normalized, sentences, mentions);
+           doc = finfacts::document_json("bench", std::nullopt, original, normalized, sentences, listed, facts);
            (void)finfacts::serialize(doc, false);
          }));
   report("whole extract()", n, seconds_of([&] { doc = extractor.extract("bench", text, kRefDate); }));
-  std::printf("  mentions: %zu\n", doc["mentions"].size());
+  std::printf("  mentions: %zu, facts: %zu\n", doc["mentions"].size(), doc["facts"].size());
 
   opencc_t opencc = opencc_open(FINFACTS_OPENCC_T2S);
   if (opencc != reinterpret_cast<opencc_t>(-1)) {
