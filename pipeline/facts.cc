@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "pipeline/utf8.h"
@@ -64,9 +65,13 @@ struct FactRules::Impl {
     std::string direction;    // its own direction (涨幅: up), or ""
   };
   std::vector<Measure> measures;
-  NameMatcher measure_words;    // id: index into measures
-  NameMatcher direction_words;  // id: 0 up, 1 down
-  NameMatcher actors, sectors, sector_suffixes, markets, openers, forward_words, comparison_words;
+  // The words a clause is read for, in one automaton so that a clause is scanned once:
+  // measure phrases (id: kMeasure + index into measures) and the parts of subject phrases.
+  enum WordKind : std::uint32_t { kMeasure = 0, kActor = 1u << 24, kSector = 2u << 24, kSuffix = 3u << 24,
+                                  kMarket = 4u << 24, kKindMask = 0xFFu << 24 };
+  NameMatcher vocabulary;
+  NameMatcher direction_words;  // id: 0 up, 1 down (apart: 上涨 is a verb measure and a direction)
+  NameMatcher openers, forward_words, comparison_words;
   std::unique_ptr<RE2> not_subject_before, not_subject_after;
 
   struct Clause {
@@ -83,10 +88,15 @@ struct FactRules::Impl {
     Span span;
     std::uint32_t id;
   };
+  // A clause's words of `vocabulary`, by kind; measures' ids are indexes into `measures`.
+  struct ClauseWords {
+    std::vector<Word> measures, actors, sectors, suffixes, markets;
+  };
 
   std::vector<Word> words(const NameMatcher& matcher, std::string_view text, Span range,
                           const std::vector<Mention>& mentions) const;
-  std::vector<Candidate> candidates(std::string_view text, const Clause& clause,
+  ClauseWords clause_words(std::string_view text, Span clause, const std::vector<Mention>& mentions) const;
+  std::vector<Candidate> candidates(std::string_view text, const Clause& clause, const ClauseWords& words,
                                     const std::vector<Mention>& mentions) const;
 };
 
@@ -125,7 +135,24 @@ std::vector<FactRules::Impl::Word> FactRules::Impl::words(const NameMatcher& mat
   return out;
 }
 
+FactRules::Impl::ClauseWords FactRules::Impl::clause_words(std::string_view text, Span clause,
+                                                           const std::vector<Mention>& mentions) const {
+  ClauseWords out;
+  for (const Word& w : words(vocabulary, text, clause, mentions)) {
+    const std::uint32_t index = w.id & ~kKindMask;
+    switch (w.id & kKindMask) {
+      case kMeasure: out.measures.push_back(Word{w.span, index}); break;
+      case kActor: out.actors.push_back(w); break;
+      case kSector: out.sectors.push_back(w); break;
+      case kSuffix: out.suffixes.push_back(w); break;
+      default: out.markets.push_back(w); break;
+    }
+  }
+  return out;
+}
+
 std::vector<FactRules::Impl::Candidate> FactRules::Impl::candidates(std::string_view text, const Clause& clause,
+                                                                    const ClauseWords& clause_words,
                                                                     const std::vector<Mention>& mentions) const {
   std::vector<Candidate> out;
   // Companies and indexes, those written one after another as one group.
@@ -152,29 +179,26 @@ std::vector<FactRules::Impl::Candidate> FactRules::Impl::candidates(std::string_
   // Phrases: an actor (智算中心), or a sector before its suffix (算力租赁概念), with a market word
   // right before either (A股算力租赁概念). The longest wins where they overlap.
   std::vector<Span> phrases;
-  const auto suffixes = words(sector_suffixes, text, clause.span, mentions);
-  for (const Word& actor : words(actors, text, clause.span, mentions)) phrases.push_back(actor.span);
-  for (const Word& sector : words(sectors, text, clause.span, mentions)) {
-    for (const Word& suffix : suffixes) {
+  for (const Word& actor : clause_words.actors) phrases.push_back(actor.span);
+  for (const Word& sector : clause_words.sectors) {
+    for (const Word& suffix : clause_words.suffixes) {
       if (suffix.span.begin == sector.span.end) phrases.push_back(Span{sector.span.begin, suffix.span.end});
     }
   }
-  const auto market_words = words(markets, text, clause.span, mentions);
   for (Span& phrase : phrases) {
-    for (const Word& market : market_words) {
+    for (const Word& market : clause_words.markets) {
       if (market.span.end == phrase.begin) phrase.begin = market.span.begin;
     }
   }
   std::sort(phrases.begin(), phrases.end(), [](Span a, Span b) {
     return a.begin != b.begin ? a.begin < b.begin : a.size() > b.size();
   });
-  const auto measure_words_here = words(measure_words, text, clause.span, mentions);
   std::size_t covered = 0;
   for (Span phrase : phrases) {
     if (phrase.begin < covered) continue;
     covered = phrase.end;
     bool qualifier = false;
-    for (const Word& w : measure_words_here) {
+    for (const Word& w : clause_words.measures) {
       qualifier = qualifier || (w.span.begin == phrase.end && !measures[w.id].verb);
     }
     out.push_back(Candidate{phrase, {}, qualifier});
@@ -191,6 +215,14 @@ Result<FactRules> FactRules::load(const std::string& path, const Normalizer& nor
   auto impl = std::make_shared<Impl>();
   std::vector<FactExample> examples;
   const auto norm = [&](const Json& word) { return normalizer.normalize(word.get<std::string>()).text; };
+  std::map<std::string, std::string> owners;  // a vocabulary word -> where it was added: each word once
+  const auto add_word = [&](const Json& word, std::uint32_t id, const std::string& owner) -> std::optional<Error> {
+    const std::string w = norm(word);
+    const auto [it, fresh] = owners.emplace(w, owner);
+    if (!fresh) return data_error(path, word.dump() + " is in " + it->second + " and in " + owner);
+    impl->vocabulary.add(w, id);
+    return std::nullopt;
+  };
   try {
     const Json doc = Json::parse(buffer.str());
     const auto read_examples = [&](const Json& owner, const std::string& where) {
@@ -218,7 +250,9 @@ Result<FactRules> FactRules::load(const std::string& path, const Normalizer& nor
       }
       if (measure.kinds == 0) return data_error(path, "measure " + measure.name + ": no \"values\"");
       const auto id = static_cast<std::uint32_t>(impl->measures.size());
-      for (const Json& phrase : entry.at("phrases")) impl->measure_words.add(norm(phrase), id);
+      for (const Json& phrase : entry.at("phrases")) {
+        if (auto error = add_word(phrase, Impl::kMeasure | id, "measure " + measure.name)) return *error;
+      }
       impl->measures.push_back(std::move(measure));
       read_examples(entry, impl->measures.back().name);
     }
@@ -227,10 +261,11 @@ Result<FactRules> FactRules::load(const std::string& path, const Normalizer& nor
     for (const Json& word : directions.at("down")) impl->direction_words.add(norm(word), 1);
     read_examples(directions, "directions");
     const Json& phrases = doc.at("subject_phrases");
-    for (auto [key, matcher] : {std::pair{"actors", &impl->actors}, std::pair{"sectors", &impl->sectors},
-                                std::pair{"sector_suffixes", &impl->sector_suffixes},
-                                std::pair{"markets", &impl->markets}}) {
-      for (const Json& word : phrases.at(key)) matcher->add(norm(word), 0);
+    for (auto [key, kind] : {std::pair{"actors", Impl::kActor}, std::pair{"sectors", Impl::kSector},
+                             std::pair{"sector_suffixes", Impl::kSuffix}, std::pair{"markets", Impl::kMarket}}) {
+      for (const Json& word : phrases.at(key)) {
+        if (auto error = add_word(word, kind, std::string("subject_phrases.") + key)) return *error;
+      }
     }
     read_examples(phrases, "subject_phrases");
     for (auto [key, matcher] : {std::pair{"carry_openers", &impl->openers},
@@ -250,8 +285,7 @@ Result<FactRules> FactRules::load(const std::string& path, const Normalizer& nor
   } catch (const Json::exception& e) {
     return data_error(path, e.what());
   }
-  for (NameMatcher* m : {&impl->measure_words, &impl->direction_words, &impl->actors, &impl->sectors,
-                         &impl->sector_suffixes, &impl->markets, &impl->openers, &impl->forward_words,
+  for (NameMatcher* m : {&impl->vocabulary, &impl->direction_words, &impl->openers, &impl->forward_words,
                          &impl->comparison_words}) {
     m->build();
   }
@@ -273,8 +307,11 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     std::size_t begin = span.begin;
     for (std::size_t i = span.begin; i < span.end;) {
       std::size_t length = 0;
-      for (std::string_view brk : kClauseBreaks) {
-        if (text.substr(i, brk.size()) == brk) length = brk.size();
+      const char lead = text[i];  // every break starts with one of these bytes: test it first
+      if (lead == ',' || lead == ';' || lead == ':' || lead == '\xEF') {
+        for (std::string_view brk : kClauseBreaks) {
+          if (text.substr(i, brk.size()) == brk) length = brk.size();
+        }
       }
       if (length == 0 && i - begin >= kMaxClauseBytes && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
         clauses.push_back(Impl::Clause{Span{begin, i}, s});  // no text is a clause this long: keep time linear
@@ -291,10 +328,14 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     if (span.end > begin) clauses.push_back(Impl::Clause{Span{begin, span.end}, s});
   }
   std::vector<std::vector<std::size_t>> clause_facts(clauses.size());
-  std::vector<std::optional<std::vector<Impl::Word>>> clause_measure_words(clauses.size());
+  std::vector<std::optional<Impl::ClauseWords>> clause_words_cache(clauses.size());
+  const auto words_of = [&](std::size_t c) -> const Impl::ClauseWords& {
+    if (!clause_words_cache[c]) clause_words_cache[c] = r.clause_words(text, clauses[c].span, mentions);
+    return *clause_words_cache[c];
+  };
   std::vector<std::optional<std::vector<Impl::Candidate>>> clause_candidates(clauses.size());
   const auto candidates_of = [&](std::size_t c) -> const std::vector<Impl::Candidate>& {
-    if (!clause_candidates[c]) clause_candidates[c] = r.candidates(text, clauses[c], mentions);
+    if (!clause_candidates[c]) clause_candidates[c] = r.candidates(text, clauses[c], words_of(c), mentions);
     return *clause_candidates[c];
   };
 
@@ -343,8 +384,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
         break;
       }
     }
-    if (!clause_measure_words[c]) clause_measure_words[c] = r.words(r.measure_words, text, clause.span, mentions);
-    const std::vector<Impl::Word>& clause_words = *clause_measure_words[c];
+    const std::vector<Impl::Word>& clause_words = words_of(c).measures;
     const auto& candidates = candidates_of(c);
     const auto own_candidate = std::find_if(candidates.begin(), candidates.end(), [&](const Impl::Candidate& k) {
       return k.span.end <= value.span.begin;
