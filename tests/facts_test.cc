@@ -165,6 +165,9 @@ TEST(FactRulesLoad, ABadFileIsAnErrorNamingIt) {
   bad_regex.replace(bad_regex.find("\"preceded_by\": \""), 16, "\"preceded_by\": \"(");
   EXPECT_NE(error_of(bad_regex).find("not_a_subject.preceded_by"), std::string::npos) << error_of(bad_regex);
   EXPECT_NE(error_of(R"({"measures": 1e999})").find("facts.json"), std::string::npos);
+  std::string twice = good;  // one word, two meanings: which would win is an accident of order
+  twice.replace(twice.find("\"phrases\": [\"收入\""), 20, "\"phrases\": [\"营收\", \"收入\"");
+  EXPECT_NE(error_of(twice).find("\"营收\" is in measure 营收 and in measure 收入"), std::string::npos) << error_of(twice);
 }
 
 }  // namespace
