@@ -274,7 +274,8 @@ std::optional<Json> resolve_date(const RuleMatch& m) {
       offsets["months"] = *months;
       if (written.day) offsets["day"] = *written.day;
     }
-  } else if (const auto weeks = table_number(m, "week_word", "week_offset")) {  // 下周四
+  } else if (const auto weeks = !m.group("this_week").empty() ? std::optional<int>(0)  // 周二: of this week
+                                                                : table_number(m, "week_word", "week_offset")) {  // 下周四
     const auto day = table_number(m, "weekday", "weekday");
     if (!m.group("weekday").empty() && !day) return std::nullopt;
     relative = true;

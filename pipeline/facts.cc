@@ -328,6 +328,7 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     if (span.end > begin) clauses.push_back(Impl::Clause{Span{begin, span.end}, s});
   }
   std::vector<std::vector<std::size_t>> clause_facts(clauses.size());
+  std::vector<std::size_t> fact_entries;  // each fact's measure entry, as facts are made
   std::vector<std::optional<Impl::ClauseWords>> clause_words_cache(clauses.size());
   const auto words_of = [&](std::size_t c) -> const Impl::ClauseWords& {
     if (!clause_words_cache[c]) clause_words_cache[c] = r.clause_words(text, clauses[c].span, mentions);
@@ -361,15 +362,13 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
     const std::size_t sentence = clause.sentence;
     const std::size_t paragraph = sentences[sentence].paragraph;
     const unsigned kind = kind_of(value);
-    const Fact* previous = clause_facts[c].empty() ? nullptr : &facts[clause_facts[c].back()];
-    if (previous == nullptr) {
-      for (std::size_t k = c; k-- > 0 && c - k <= kMaxClausesBack && clauses[k].sentence == sentence;) {
-        if (!clause_facts[k].empty()) {
-          previous = &facts[clause_facts[k].back()];
-          break;
-        }
-      }
+    std::optional<std::size_t> previous_index;  // the sentence's latest fact
+    if (!clause_facts[c].empty()) previous_index = clause_facts[c].back();
+    for (std::size_t k = c; !previous_index && k-- > 0 && c - k <= kMaxClausesBack && clauses[k].sentence == sentence;) {
+      if (!clause_facts[k].empty()) previous_index = clause_facts[k].back();
     }
+    const Fact* previous = previous_index ? &facts[*previous_index] : nullptr;
+    std::size_t entry = 0;  // the measure's entry in facts.json: its own direction comes from there
     // Where this value's words are: from the previous value of the clause (or its start) to the next.
     std::size_t from = clause.span.begin, to = clause.span.end;
     for (std::size_t k = v; k-- > 0 && mentions[k].span.begin >= clause.span.begin;) {
@@ -415,7 +414,8 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
       }
     }
     if (measure != nullptr) {
-      fact.measure = r.measures[measure->id].name;
+      entry = measure->id;
+      fact.measure = r.measures[entry].name;
       fact.measure_span = measure->span;
     } else {
       std::string_view opening = text.substr(from, value.span.begin - from);
@@ -431,13 +431,14 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
       });
       // 同比下滑 carries the measure over any verb; a subject of its own does not (沪指跌, 深成指涨).
       if (previous != nullptr && (opens || (own_candidate != candidates.end() && !verb_here))) {
+        entry = fact_entries[*previous_index];
         fact.measure = previous->measure;
         fact.measure_span = previous->measure_span;
       } else {
-        for (const auto& m : r.measures) {
-          if (m.implied_by & kind) {
-            fact.measure = m.name;
-            break;
+        for (std::size_t e = 0; e < r.measures.size() && fact.measure.empty(); ++e) {
+          if (r.measures[e].implied_by & kind) {
+            entry = e;
+            fact.measure = r.measures[e].name;
           }
         }
         if (fact.measure.empty()) {
@@ -449,7 +450,8 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
             }
           }
           if (verb == nullptr) continue;  // nothing says what the value measures: no fact
-          fact.measure = r.measures[verb->id].name;
+          entry = verb->id;
+          fact.measure = r.measures[entry].name;
           fact.measure_span = verb->span;
         }
       }
@@ -487,8 +489,16 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
       if (m->span.end <= value.span.begin) before = index;
       if (m->span.begin >= value.span.end && !after) after = index;
     }
+    // A date written onto another value is that value's (从去年的1200人增加到1500人: 去年 is not 1500人's).
+    const auto owned_by_other = [&](std::optional<std::size_t> p) {
+      if (!p || *p + 1 >= mentions.size() || *p + 1 == v || !is_value(mentions[*p + 1])) return false;
+      const std::string_view between =
+          text.substr(mentions[*p].span.end, mentions[*p + 1].span.begin - mentions[*p].span.end);
+      return between.empty() || between == "的";
+    };
+    if (owned_by_other(before)) before.reset();
     fact.period = before ? before : after;
-    if (!fact.period && find(r.forward_words, text, clause.span).empty()) {
+    if (!fact.period && find(r.forward_words, text, clause.span).empty() && !owned_by_other(last_period)) {
       if (last_period && mentions[*last_period].span.begin >= sentences[sentence].span.begin) fact.period = last_period;
     }
     // The direction: the nearest word before the value that is no measure's word.
@@ -504,15 +514,9 @@ std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<S
         fact.direction = w.id == 0 ? "up" : "down";
       }
     }
-    if (!direction_word) {
-      for (const auto& m : r.measures) {
-        if (m.name == fact.measure && !m.direction.empty()) {
-          fact.direction = m.direction;
-          break;
-        }
-      }
-    }
+    if (!direction_word) fact.direction = r.measures[entry].direction;  // 涨幅: up, 净亏损: down
     clause_facts[c].push_back(facts.size());
+    fact_entries.push_back(entry);
     facts.push_back(std::move(fact));
   }
   return facts;
