@@ -294,232 +294,292 @@ Result<FactRules> FactRules::load(const std::string& path, const Normalizer& nor
   return rules;
 }
 
-std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<Sentence>& sentences,
-                                      const std::vector<Mention>& mentions) const {
-  const Impl& r = *impl_;
-  std::vector<Fact> facts;
-  if (std::none_of(mentions.begin(), mentions.end(), is_value)) return facts;
+namespace {
 
-  // Clauses of every sentence, and each clause's facts as they are made (indexes into `facts`).
-  std::vector<Impl::Clause> clauses;
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const Span span = sentences[s].span;
-    std::size_t begin = span.begin;
-    for (std::size_t i = span.begin; i < span.end;) {
-      std::size_t length = 0;
-      const char lead = text[i];  // every break starts with one of these bytes: test it first
-      if (lead == ',' || lead == ';' || lead == ':' || lead == '\xEF') {
-        for (std::string_view brk : kClauseBreaks) {
-          if (text.substr(i, brk.size()) == brk) length = brk.size();
+// One document's facts, made value by value. Clauses' words and subject candidates are
+// computed when first needed and kept: a value's clause and those before it are read once.
+class Assembler {
+ public:
+  using Impl = FactRules::Impl;
+
+  Assembler(const Impl& rules, std::string_view text, const std::vector<Sentence>& sentences,
+            const std::vector<Mention>& mentions)
+      : r_(rules), text_(text), sentences_(sentences), mentions_(mentions) {
+    cut_clauses();
+    words_.resize(clauses_.size());
+    candidates_.resize(clauses_.size());
+    clause_facts_.resize(clauses_.size());
+  }
+
+  std::vector<Fact> run() {
+    std::size_t c = 0;
+    std::optional<std::size_t> last_period;  // the last date or duration before mentions_[v]
+    for (std::size_t v = 0; v < mentions_.size(); ++v) {
+      if (v > 0 && is_period_here(v - 1)) last_period = v - 1;
+      if (!is_value(mentions_[v])) continue;
+      while (c + 1 < clauses_.size() && clauses_[c].span.end <= mentions_[v].span.begin) ++c;
+      Fact fact;
+      fact.value = v;
+      fact.sentence = clauses_[c].sentence;
+      const Reach reach = reach_of(v, c);
+      const auto entry = measure(v, c, reach, fact);
+      if (!entry) continue;  // nothing says what the value measures: no fact
+      subject(v, c, fact);
+      fact.period = period(v, c, last_period);
+      fact.direction = direction(v, c, reach, *entry);
+      clause_facts_[c].push_back(facts_.size());
+      entries_.push_back(*entry);
+      facts_.push_back(std::move(fact));
+    }
+    return std::move(facts_);
+  }
+
+ private:
+  // Where a value's own words are: from the previous value of its clause (or the clause's start)
+  // to the next one (or the clause's end).
+  struct Reach {
+    std::size_t from, to;
+  };
+
+  void cut_clauses() {
+    for (std::size_t s = 0; s < sentences_.size(); ++s) {
+      const Span span = sentences_[s].span;
+      std::size_t begin = span.begin;
+      for (std::size_t i = span.begin; i < span.end;) {
+        std::size_t length = 0;
+        const char lead = text_[i];  // every break starts with one of these bytes: test it first
+        if (lead == ',' || lead == ';' || lead == ':' || lead == '\xEF') {
+          for (std::string_view brk : kClauseBreaks) {
+            if (text_.substr(i, brk.size()) == brk) length = brk.size();
+          }
         }
-      }
-      if (length == 0 && i - begin >= kMaxClauseBytes && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        clauses.push_back(Impl::Clause{Span{begin, i}, s});  // no text is a clause this long: keep time linear
+        if (length == 0 && i - begin >= kMaxClauseBytes && (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+          clauses_.push_back(Impl::Clause{Span{begin, i}, s});  // no text is a clause this long: keep time linear
+          begin = i;
+        }
+        if (length == 0 || inside_mention(mentions_, Span{i, i + length})) {
+          ++i;
+          continue;
+        }
+        if (i > begin) clauses_.push_back(Impl::Clause{Span{begin, i}, s});
+        i += length;
         begin = i;
       }
-      if (length == 0 || inside_mention(mentions, Span{i, i + length})) {
-        ++i;
-        continue;
-      }
-      if (i > begin) clauses.push_back(Impl::Clause{Span{begin, i}, s});
-      i += length;
-      begin = i;
+      if (span.end > begin) clauses_.push_back(Impl::Clause{Span{begin, span.end}, s});
     }
-    if (span.end > begin) clauses.push_back(Impl::Clause{Span{begin, span.end}, s});
   }
-  std::vector<std::vector<std::size_t>> clause_facts(clauses.size());
-  std::vector<std::size_t> fact_entries;  // each fact's measure entry, as facts are made
-  std::vector<std::optional<Impl::ClauseWords>> clause_words_cache(clauses.size());
-  const auto words_of = [&](std::size_t c) -> const Impl::ClauseWords& {
-    if (!clause_words_cache[c]) clause_words_cache[c] = r.clause_words(text, clauses[c].span, mentions);
-    return *clause_words_cache[c];
-  };
-  std::vector<std::optional<std::vector<Impl::Candidate>>> clause_candidates(clauses.size());
-  const auto candidates_of = [&](std::size_t c) -> const std::vector<Impl::Candidate>& {
-    if (!clause_candidates[c]) clause_candidates[c] = r.candidates(text, clauses[c], words_of(c), mentions);
-    return *clause_candidates[c];
-  };
+
+  const Impl::ClauseWords& words_of(std::size_t c) {
+    if (!words_[c]) words_[c] = r_.clause_words(text_, clauses_[c].span, mentions_);
+    return *words_[c];
+  }
+  const std::vector<Impl::Candidate>& candidates_of(std::size_t c) {
+    if (!candidates_[c]) candidates_[c] = r_.candidates(text_, clauses_[c], words_of(c), mentions_);
+    return *candidates_[c];
+  }
+  std::size_t paragraph_of(std::size_t c) const { return sentences_[clauses_[c].sentence].paragraph; }
+
+  Reach reach_of(std::size_t v, std::size_t c) const {
+    const Span clause = clauses_[c].span;
+    Reach reach{clause.begin, clause.end};
+    for (std::size_t k = v; k-- > 0 && mentions_[k].span.begin >= clause.begin;) {
+      if (is_value(mentions_[k])) {
+        reach.from = mentions_[k].span.end;
+        break;
+      }
+    }
+    for (std::size_t k = v + 1; k < mentions_.size() && mentions_[k].span.begin < clause.end; ++k) {
+      if (is_value(mentions_[k])) {
+        reach.to = mentions_[k].span.begin;
+        break;
+      }
+    }
+    return reach;
+  }
+
+  // The first subject candidate before the value in its clause, if any.
+  const Impl::Candidate* own_candidate(std::size_t v, std::size_t c) {
+    for (const Impl::Candidate& k : candidates_of(c)) {
+      if (k.span.end <= mentions_[v].span.begin) return &k;
+    }
+    return nullptr;
+  }
+
+  // The sentence's latest fact so far, as an index into facts_.
+  std::optional<std::size_t> previous_fact(std::size_t c) const {
+    for (std::size_t k = c + 1; k-- > 0 && c - k <= kMaxClausesBack && clauses_[k].sentence == clauses_[c].sentence;) {
+      if (!clause_facts_[k].empty()) return clause_facts_[k].back();
+    }
+    return std::nullopt;
+  }
+
+  // Sets fact.measure and fact.measure_span; returns the measure's entry, or nullopt when nothing
+  // says what the value measures.
+  std::optional<std::size_t> measure(std::size_t v, std::size_t c, Reach reach, Fact& fact) {
+    const Span value = mentions_[v].span;
+    const unsigned kind = kind_of(mentions_[v]);
+    const std::vector<Impl::Word>& words = words_of(c).measures;
+    const auto fits = [&](const Impl::Word& w, bool verb) {
+      return r_.measures[w.id].verb == verb && (r_.measures[w.id].kinds & kind) != 0;
+    };
+    const auto take = [&](const Impl::Word& w) {
+      fact.measure = r_.measures[w.id].name;
+      fact.measure_span = w.span;
+      return std::optional<std::size_t>(w.id);
+    };
+    // The nearest phrase before the value (the last to end there, the longest of those ending
+    // together: 归母净利润, not 净利润), else the nearest after it, before the next value.
+    const Impl::Word* best = nullptr;
+    for (const auto& w : words) {
+      if (w.span.end <= value.begin && fits(w, false) &&
+          (best == nullptr || w.span.end > best->span.end ||
+           (w.span.end == best->span.end && w.span.size() > best->span.size()))) {
+        best = &w;
+      }
+    }
+    if (best != nullptr) return take(*best);
+    for (const auto& w : words) {  // the first to begin after the value, the longest of those: 投资成本
+      if (w.span.begin >= value.end && w.span.end <= reach.to && fits(w, false) &&
+          (best == nullptr || w.span.begin < best->span.begin ||
+           (w.span.begin == best->span.begin && w.span.size() > best->span.size()))) {
+        best = &w;
+      }
+    }
+    if (best != nullptr) return take(*best);
+
+    // The measure of the sentence's latest fact, when the clause opens for it (同比下滑) or has a
+    // subject of its own and no verb that names another measure (同期纳斯达克指数仅0.11%; but
+    // 沪指跌0.3%，深成指涨0.5%).
+    const Impl::Word* verb = nullptr;
+    for (const auto& w : words) {
+      if (w.span.begin >= reach.from && w.span.end <= value.begin && fits(w, true) &&
+          (verb == nullptr || w.span.end > verb->span.end ||
+           (w.span.end == verb->span.end && w.span.size() > verb->span.size()))) {
+        verb = &w;  // the nearest, the longest of those ending together: 飙涨, not 涨
+      }
+    }
+    if (const auto previous = previous_fact(c);
+        previous && (opens_for_previous(reach.from, value.begin) || (own_candidate(v, c) != nullptr && verb == nullptr))) {
+      fact.measure = facts_[*previous].measure;
+      fact.measure_span = facts_[*previous].measure_span;
+      return entries_[*previous];
+    }
+    for (std::size_t e = 0; e < r_.measures.size(); ++e) {  // what the value implies: 元/股 is a 股价
+      if (r_.measures[e].implied_by & kind) {
+        fact.measure = r_.measures[e].name;
+        return e;
+      }
+    }
+    if (verb != nullptr) return take(*verb);
+    return std::nullopt;
+  }
+
+  // Whether the words before the value, after any date, start with 同比, 同期, 新增 ...
+  bool opens_for_previous(std::size_t from, std::size_t value_begin) const {
+    std::string_view opening = text_.substr(from, value_begin - from);
+    for (auto m = first_after(mentions_, from); m != mentions_.end() && m->span.begin < value_begin; ++m) {
+      if (is_period(*m) && m->span.begin == from) opening = text_.substr(m->span.end, value_begin - m->span.end);
+    }
+    while (!opening.empty() && (opening.front() == ' ' || opening.front() == '\t')) opening.remove_prefix(1);
+    const auto openers = find(r_.openers, opening, Span{0, opening.size()});
+    return std::any_of(openers.begin(), openers.end(), [](const NameMatcher::Match& m) { return m.span.begin == 0; });
+  }
+
+  // The first candidate before the value in its clause; else, back through the paragraph clause by
+  // clause, the subject of the latest fact or the first candidate that does not only qualify a measure.
+  void subject(std::size_t v, std::size_t c, Fact& fact) {
+    const auto take = [&](const Impl::Candidate& k) {
+      fact.subjects = k.mentions;
+      if (k.mentions.empty()) fact.subject_phrase = k.span;
+    };
+    const auto take_fact = [&](std::size_t f) {
+      fact.subjects = facts_[f].subjects;
+      fact.subject_phrase = facts_[f].subject_phrase;
+    };
+    if (const Impl::Candidate* own = own_candidate(v, c)) return take(*own);
+    if (!clause_facts_[c].empty()) return take_fact(clause_facts_[c].back());
+    for (std::size_t k = c; k-- > 0 && c - k <= kMaxClausesBack && paragraph_of(k) == paragraph_of(c);) {
+      if (!clause_facts_[k].empty()) return take_fact(clause_facts_[k].back());
+      for (const Impl::Candidate& candidate : candidates_of(k)) {
+        if (!candidate.qualifier) return take(candidate);
+      }
+    }
+  }
 
   // A date right after 较, 比 ... is what a value is compared with (较上年下降81%), never a period.
-  const auto is_period_here = [&](std::size_t index) {
-    const Mention& m = mentions[index];
+  bool is_period_here(std::size_t index) const {
+    const Mention& m = mentions_[index];
     if (!is_period(m)) return false;
-    const std::string_view before = utf8::window_before(text, m.span.begin, 9);
-    for (const auto& w : find(r.comparison_words, before, Span{0, before.size()})) {
+    const std::string_view before = utf8::window_before(text_, m.span.begin, 9);
+    for (const auto& w : find(r_.comparison_words, before, Span{0, before.size()})) {
       if (w.span.end == before.size()) return false;
     }
     return true;
-  };
-
-  std::size_t c = 0;
-  std::optional<std::size_t> last_period;  // the last date or duration before mentions[v]
-  for (std::size_t v = 0; v < mentions.size(); ++v) {
-    const Mention& value = mentions[v];
-    if (v > 0 && is_period_here(v - 1)) last_period = v - 1;
-    if (!is_value(value)) continue;
-    while (c + 1 < clauses.size() && clauses[c].span.end <= value.span.begin) ++c;
-    const Impl::Clause& clause = clauses[c];
-    const std::size_t sentence = clause.sentence;
-    const std::size_t paragraph = sentences[sentence].paragraph;
-    const unsigned kind = kind_of(value);
-    std::optional<std::size_t> previous_index;  // the sentence's latest fact
-    if (!clause_facts[c].empty()) previous_index = clause_facts[c].back();
-    for (std::size_t k = c; !previous_index && k-- > 0 && c - k <= kMaxClausesBack && clauses[k].sentence == sentence;) {
-      if (!clause_facts[k].empty()) previous_index = clause_facts[k].back();
-    }
-    const Fact* previous = previous_index ? &facts[*previous_index] : nullptr;
-    std::size_t entry = 0;  // the measure's entry in facts.json: its own direction comes from there
-    // Where this value's words are: from the previous value of the clause (or its start) to the next.
-    std::size_t from = clause.span.begin, to = clause.span.end;
-    for (std::size_t k = v; k-- > 0 && mentions[k].span.begin >= clause.span.begin;) {
-      if (is_value(mentions[k])) {
-        from = mentions[k].span.end;
-        break;
-      }
-    }
-    for (std::size_t k = v + 1; k < mentions.size() && mentions[k].span.begin < clause.span.end; ++k) {
-      if (is_value(mentions[k])) {
-        to = mentions[k].span.begin;
-        break;
-      }
-    }
-    const std::vector<Impl::Word>& clause_words = words_of(c).measures;
-    const auto& candidates = candidates_of(c);
-    const auto own_candidate = std::find_if(candidates.begin(), candidates.end(), [&](const Impl::Candidate& k) {
-      return k.span.end <= value.span.begin;
-    });
-
-    Fact fact;
-    fact.value = v;
-    fact.sentence = sentence;
-    // The measure.
-    const auto fits = [&](const Impl::Word& w, bool verb) {
-      return r.measures[w.id].verb == verb && (r.measures[w.id].kinds & kind) != 0;
-    };
-    const Impl::Word* measure = nullptr;
-    for (const auto& w : clause_words) {  // the nearest before: the last to end before the value
-      if (w.span.end <= value.span.begin && fits(w, false) &&
-          (measure == nullptr || w.span.end > measure->span.end ||
-           (w.span.end == measure->span.end && w.span.size() > measure->span.size()))) {
-        measure = &w;
-      }
-    }
-    if (measure == nullptr) {
-      for (const auto& w : clause_words) {  // the nearest after, before the next value
-        if (w.span.begin >= value.span.end && w.span.end <= to && fits(w, false) &&
-            (measure == nullptr || w.span.begin < measure->span.begin ||
-             (w.span.begin == measure->span.begin && w.span.size() > measure->span.size()))) {
-          measure = &w;
-        }
-      }
-    }
-    if (measure != nullptr) {
-      entry = measure->id;
-      fact.measure = r.measures[entry].name;
-      fact.measure_span = measure->span;
-    } else {
-      std::string_view opening = text.substr(from, value.span.begin - from);
-      for (auto m = first_after(mentions, from); m != mentions.end() && m->span.begin < value.span.begin; ++m) {
-        if (is_period(*m) && m->span.begin == from) opening = text.substr(m->span.end, value.span.begin - m->span.end);
-      }
-      while (!opening.empty() && (opening.front() == ' ' || opening.front() == '\t')) opening.remove_prefix(1);
-      const auto opener_words = find(r.openers, opening, Span{0, opening.size()});
-      const bool opens = std::any_of(opener_words.begin(), opener_words.end(),
-                                     [](const NameMatcher::Match& m) { return m.span.begin == 0; });
-      const auto verb_here = std::any_of(clause_words.begin(), clause_words.end(), [&](const Impl::Word& w) {
-        return w.span.begin >= from && w.span.end <= value.span.begin && fits(w, true);
-      });
-      // 同比下滑 carries the measure over any verb; a subject of its own does not (沪指跌, 深成指涨).
-      if (previous != nullptr && (opens || (own_candidate != candidates.end() && !verb_here))) {
-        entry = fact_entries[*previous_index];
-        fact.measure = previous->measure;
-        fact.measure_span = previous->measure_span;
-      } else {
-        for (std::size_t e = 0; e < r.measures.size() && fact.measure.empty(); ++e) {
-          if (r.measures[e].implied_by & kind) {
-            entry = e;
-            fact.measure = r.measures[e].name;
-          }
-        }
-        if (fact.measure.empty()) {
-          const Impl::Word* verb = nullptr;
-          for (const auto& w : clause_words) {
-            if (w.span.begin >= from && w.span.end <= value.span.begin && fits(w, true) &&
-                (verb == nullptr || w.span.end > verb->span.end || w.span.size() > verb->span.size())) {
-              verb = &w;  // the nearest, the longest of those ending together: 飙涨, not 涨
-            }
-          }
-          if (verb == nullptr) continue;  // nothing says what the value measures: no fact
-          entry = verb->id;
-          fact.measure = r.measures[entry].name;
-          fact.measure_span = verb->span;
-        }
-      }
-    }
-    // The subject: in the clause, else back through the paragraph.
-    if (own_candidate != candidates.end()) {
-      fact.subjects = own_candidate->mentions;
-      if (own_candidate->mentions.empty()) fact.subject_phrase = own_candidate->span;
-    } else if (!clause_facts[c].empty()) {
-      fact.subjects = facts[clause_facts[c].back()].subjects;
-      fact.subject_phrase = facts[clause_facts[c].back()].subject_phrase;
-    } else {
-      for (std::size_t k = c; k-- > 0 && c - k <= kMaxClausesBack && sentences[clauses[k].sentence].paragraph == paragraph;) {
-        if (!clause_facts[k].empty()) {
-          fact.subjects = facts[clause_facts[k].back()].subjects;
-          fact.subject_phrase = facts[clause_facts[k].back()].subject_phrase;
-          break;
-        }
-        const auto& earlier = candidates_of(k);
-        const auto first = std::find_if(earlier.begin(), earlier.end(),
-                                        [](const Impl::Candidate& candidate) { return !candidate.qualifier; });
-        if (first != earlier.end()) {
-          fact.subjects = first->mentions;
-          if (first->mentions.empty()) fact.subject_phrase = first->span;
-          break;
-        }
-      }
-    }
-    // The period.
-    std::optional<std::size_t> before, after;
-    for (auto m = first_after(mentions, clause.span.begin); m != mentions.end() && m->span.begin < clause.span.end;
-         ++m) {
-      const auto index = static_cast<std::size_t>(m - mentions.begin());
-      if (!is_period_here(index)) continue;
-      if (m->span.end <= value.span.begin) before = index;
-      if (m->span.begin >= value.span.end && !after) after = index;
-    }
-    // A date written onto another value is that value's (从去年的1200人增加到1500人: 去年 is not 1500人's).
-    const auto owned_by_other = [&](std::optional<std::size_t> p) {
-      if (!p || *p + 1 >= mentions.size() || *p + 1 == v || !is_value(mentions[*p + 1])) return false;
-      const std::string_view between =
-          text.substr(mentions[*p].span.end, mentions[*p + 1].span.begin - mentions[*p].span.end);
-      return between.empty() || between == "的";
-    };
-    if (owned_by_other(before)) before.reset();
-    fact.period = before ? before : after;
-    if (!fact.period && find(r.forward_words, text, clause.span).empty() && !owned_by_other(last_period)) {
-      if (last_period && mentions[*last_period].span.begin >= sentences[sentence].span.begin) fact.period = last_period;
-    }
-    // The direction: the nearest word before the value that is no measure's word.
-    std::optional<Span> direction_word;
-    for (const auto& w : r.words(r.direction_words, text, Span{from, value.span.begin}, mentions)) {
-      const bool in_measure = std::any_of(clause_words.begin(), clause_words.end(), [&](const Impl::Word& m) {
-        return !r.measures[m.id].verb && overlaps(m.span, w.span);
-      });
-      if (in_measure) continue;
-      if (!direction_word || w.span.end > direction_word->end ||
-          (w.span.end == direction_word->end && w.span.size() > direction_word->size())) {
-        direction_word = w.span;
-        fact.direction = w.id == 0 ? "up" : "down";
-      }
-    }
-    if (!direction_word) fact.direction = r.measures[entry].direction;  // 涨幅: up, 净亏损: down
-    clause_facts[c].push_back(facts.size());
-    fact_entries.push_back(entry);
-    facts.push_back(std::move(fact));
   }
-  return facts;
+
+  // A date written onto another value is that value's (从去年的1200人增加到1500人: 去年 is not 1500人's).
+  bool owned_by_other(std::optional<std::size_t> period, std::size_t v) const {
+    if (!period || *period + 1 >= mentions_.size() || *period + 1 == v || !is_value(mentions_[*period + 1])) return false;
+    const std::string_view between =
+        text_.substr(mentions_[*period].span.end, mentions_[*period + 1].span.begin - mentions_[*period].span.end);
+    return between.empty() || between == "的";
+  }
+
+  // The clause's date or duration nearest the value; else, unless the clause speaks of the
+  // future, the sentence's last one before it.
+  std::optional<std::size_t> period(std::size_t v, std::size_t c, std::optional<std::size_t> last_period) const {
+    const Span clause = clauses_[c].span, value = mentions_[v].span;
+    std::optional<std::size_t> before, after;
+    for (auto m = first_after(mentions_, clause.begin); m != mentions_.end() && m->span.begin < clause.end; ++m) {
+      const auto index = static_cast<std::size_t>(m - mentions_.begin());
+      if (!is_period_here(index)) continue;
+      if (m->span.end <= value.begin) before = index;
+      if (m->span.begin >= value.end && !after) after = index;
+    }
+    if (owned_by_other(before, v)) before.reset();
+    if (before || after) return before ? before : after;
+    if (!find(r_.forward_words, text_, clause).empty() || owned_by_other(last_period, v)) return std::nullopt;
+    const Span sentence = sentences_[clauses_[c].sentence].span;
+    if (last_period && mentions_[*last_period].span.begin >= sentence.begin) return last_period;
+    return std::nullopt;
+  }
+
+  // The nearest direction word before the value that is no part of a measure phrase (增长率 is a
+  // measure, not a rise), else the measure's own (涨幅: up, 净亏损: down), else none.
+  std::string direction(std::size_t v, std::size_t c, Reach reach, std::size_t entry) {
+    const std::vector<Impl::Word>& measures = words_of(c).measures;
+    std::optional<Impl::Word> nearest;
+    for (const auto& w : r_.words(r_.direction_words, text_, Span{reach.from, mentions_[v].span.begin}, mentions_)) {
+      const bool in_measure = std::any_of(measures.begin(), measures.end(), [&](const Impl::Word& m) {
+        return !r_.measures[m.id].verb && overlaps(m.span, w.span);
+      });
+      if (!in_measure && (!nearest || w.span.end > nearest->span.end ||
+                          (w.span.end == nearest->span.end && w.span.size() > nearest->span.size()))) {
+        nearest = w;
+      }
+    }
+    if (nearest) return nearest->id == 0 ? "up" : "down";
+    return r_.measures[entry].direction;
+  }
+
+  const Impl& r_;
+  std::string_view text_;
+  const std::vector<Sentence>& sentences_;
+  const std::vector<Mention>& mentions_;
+  std::vector<Impl::Clause> clauses_;
+  std::vector<std::optional<Impl::ClauseWords>> words_;
+  std::vector<std::optional<std::vector<Impl::Candidate>>> candidates_;
+  std::vector<std::vector<std::size_t>> clause_facts_;  // each clause's facts, as indexes into facts_
+  std::vector<std::size_t> entries_;                    // each fact's measure entry
+  std::vector<Fact> facts_;
+};
+
+}  // namespace
+
+std::vector<Fact> FactRules::assemble(std::string_view text, const std::vector<Sentence>& sentences,
+                                      const std::vector<Mention>& mentions) const {
+  if (std::none_of(mentions.begin(), mentions.end(), is_value)) return {};
+  return Assembler(*impl_, text, sentences, mentions).run();
 }
 
 Json fact_json(const Fact& fact, std::string_view original, const NormalizedText& normalized) {

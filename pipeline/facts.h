@@ -69,8 +69,9 @@ class FactRules {
 
   const std::vector<FactExample>& examples() const { return examples_; }
 
+  struct Impl;  // the compiled rules, opaque outside facts.cc
+
  private:
-  struct Impl;
   explicit FactRules(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 
   std::shared_ptr<const Impl> impl_;
