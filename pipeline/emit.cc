@@ -9,7 +9,7 @@ Json date_or_null(const std::optional<Date>& date) { return date ? Json(format_d
 
 Json document_json(const Json& id, const std::optional<Date>& ref_date, std::string_view original,
                    const NormalizedText& normalized, const std::vector<Sentence>& sentences,
-                   const std::vector<Mention>& mentions, const std::vector<Fact>& facts,
+                   std::vector<Mention> mentions, const std::vector<Fact>& facts,
                    const std::string& encoding) {
   Json doc = Json::object();
   doc["id"] = id;
@@ -18,7 +18,7 @@ Json document_json(const Json& id, const std::optional<Date>& ref_date, std::str
   doc["script"] = script_name(normalized.script);
   doc["length"] = normalized.original_length;
   Json list = Json::array();
-  for (const Mention& m : mentions) {
+  for (Mention& m : mentions) {
     const CodePointSpan span = normalized.offsets.to_original(normalized.text, m.span);
     const std::size_t begin_byte = normalized.offsets.original_byte(original, span.start);
     const std::size_t end_byte = normalized.offsets.original_byte(original, span.end);
@@ -28,7 +28,7 @@ Json document_json(const Json& id, const std::optional<Date>& ref_date, std::str
     mention["start"] = span.start;
     mention["end"] = span.end;
     mention["sentence"] = sentence_at(sentences, m.span.begin);
-    mention["value"] = m.value;
+    mention["value"] = std::move(m.value);
     list.push_back(std::move(mention));
   }
   doc["mentions"] = std::move(list);

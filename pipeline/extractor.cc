@@ -62,7 +62,7 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
   auto decoded = decode_any(bytes, encoding);
   if (!decoded.ok()) return error_document(id, ref_date, decoded.error());
   const std::string_view original = decoded.value().utf8();
-  const Analysis a = analyze(original, ref_date);
+  Analysis a = analyze(original, ref_date);
   if (sentence_texts != nullptr) {
     for (const Sentence& sentence : a.sentences) {
       const CodePointSpan span = a.normalized.offsets.to_original(a.normalized.text, sentence.span);
@@ -70,7 +70,7 @@ Json Extractor::extract(const Json& id, std::string_view bytes, const std::optio
       sentence_texts->emplace_back(original.substr(begin, a.normalized.offsets.original_byte(original, span.end) - begin));
     }
   }
-  return document_json(id, ref_date, original, a.normalized, a.sentences, a.mentions, a.facts,
+  return document_json(id, ref_date, original, a.normalized, a.sentences, std::move(a.mentions), a.facts,
                        decoded.value().encoding());
 }
 

@@ -51,7 +51,7 @@ Options:
   --rules DIR            rule files (default: $FINFACTS_RULES_DIR, else the build's rules/)
   --encoding NAME        decode every FILE as NAME (an ICU converter name: GBK, Big5,
                          UTF-16LE ...) instead of detecting it
-  --max-bytes N          inputs larger than N bytes get a "too_large" error (default 256 MiB)
+  --max-bytes N          inputs larger than N bytes get a "too_large" error (default 16 MiB)
   --help                 this text
 )";
 
