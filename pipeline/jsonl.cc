@@ -37,4 +37,30 @@ Json jsonl_document(const Extractor& extractor, const std::string& line, std::si
   return extractor.extract(id, input["text"].get_ref<const std::string&>(), ref_date, "UTF-8");  // JSON is UTF-8
 }
 
+LineRead read_line(std::istream& in, std::string& line, std::size_t limit) {
+  line.clear();
+  std::streambuf* buffer = in.rdbuf();
+  bool any = false, too_long = false;
+  for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+    any = true;
+    if (c == '\n') return too_long ? LineRead::kTooLong : LineRead::kLine;
+    if (line.size() < limit) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      too_long = true;  // keep reading to the line's end, keep nothing more
+    }
+  }
+  in.setstate(std::ios::eofbit);
+  if (!any) return LineRead::kEnd;
+  return too_long ? LineRead::kTooLong : LineRead::kLine;
+}
+
+Json too_long_line_document(std::size_t number, std::size_t limit, const std::optional<Date>& default_ref_date) {
+  return error_document(number, default_ref_date,
+                        Error{"too_large",
+                              "line " + std::to_string(number) + " is over the limit of " + std::to_string(limit) +
+                                  " bytes for a line (6 times --max-bytes, and 64 KiB)",
+                              limit});
+}
+
 }  // namespace finfacts

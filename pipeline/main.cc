@@ -188,9 +188,13 @@ int print_facts(const Extractor& extractor, const Options& options) {
 int extract_jsonl(const Extractor& extractor, const Options& options) {
   int status = kOk;
   std::string line;
-  for (std::size_t number = 1; std::getline(std::cin, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line: no document
-    const Json doc = jsonl_document(extractor, line, number, options.ref_date);
+  const std::size_t limit = line_limit(extractor.max_bytes());
+  for (std::size_t number = 1;; ++number) {
+    const LineRead read = read_line(std::cin, line, limit);
+    if (read == LineRead::kEnd) break;
+    if (read == LineRead::kLine && line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank
+    const Json doc = read == LineRead::kTooLong ? too_long_line_document(number, limit, options.ref_date)
+                                                : jsonl_document(extractor, line, number, options.ref_date);
     if (doc.contains("error")) {
       report_error("line " + std::to_string(number), doc);
       status = kFailed;

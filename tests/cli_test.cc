@@ -147,6 +147,24 @@ TEST_F(Cli, JsonlLineWithAHugeNumberIsAnErrorAndTheStreamGoesOn) {
   EXPECT_EQ(docs[2]["mentions"][0]["value"]["value"], 10);
 }
 
+// Memory in a stream stays bounded: a line longer than 6 x --max-bytes + 64 KiB is never held
+// whole; it is an error document, and the lines around it still give theirs. A last line with
+// no line break is a line too.
+TEST_F(Cli, JsonlLineOverTheLimitIsAnErrorAndTheStreamGoesOn) {
+  const std::string huge = "{\"id\": \"huge\", \"text\": \"" + std::string(200'000, 'x') + "\"}\n";
+  const Outcome r = run("extract --jsonl --max-bytes 1000",
+                        "{\"id\": \"a\", \"text\": \"10%\"}\n" + huge + "{\"id\": \"b\", \"text\": \"20%\"}");
+  EXPECT_EQ(r.status, 1) << r.err;
+  const auto docs = r.lines();
+  ASSERT_EQ(docs.size(), 3u) << r.out;
+  EXPECT_EQ(docs[0]["id"], "a");
+  EXPECT_EQ(docs[1]["id"], 2);
+  EXPECT_EQ(docs[1]["error"]["code"], "too_large");
+  EXPECT_NE(r.err.find("line 2 is over the limit of 71536 bytes"), std::string::npos) << r.err;
+  EXPECT_EQ(docs[2]["id"], "b");
+  EXPECT_EQ(docs[2]["mentions"][0]["value"]["value"], 20);
+}
+
 TEST_F(Cli, RelativeDatesFollowTheReferenceDateTheyAreGiven) {
   const std::string input =
       "{\"id\": \"flag\", \"text\": \"去年10月\"}\n"
