@@ -28,7 +28,7 @@ std::string default_rules_dir();
 class Extractor {
  public:
   // Memory grows with a document's mentions: up to about 230 bytes of RSS per input byte when
-  // every few bytes are a mention (scripts/bench-pathological), 25 for news text. 16 MiB keeps a
+  // every few bytes are a mention (scripts/bench-pathological), 17-20 for news text. 16 MiB keeps a
   // worker under 4 GB whatever the input, and is over five million Chinese characters.
   static constexpr std::size_t kDefaultMaxBytes = std::size_t{16} << 20;
 
