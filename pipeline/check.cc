@@ -6,6 +6,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "pipeline/decode.h"
 #include "pipeline/input.h"
 namespace finfacts {
 namespace {
@@ -169,7 +170,10 @@ Result<std::vector<ArticleCheck>> check_corpus(const Extractor& extractor, const
     }
     check.golden_mentions = golden.value("mentions", Json::array()).size();
     check.golden_facts = golden.value("facts", Json::array()).size();
-    check.comparison = compare_with_golden(extractor.extract(path.string(), article.value(), ref_date), golden);
+    check.document = extractor.extract(path.string(), article.value(), ref_date);
+    check.comparison = compare_with_golden(check.document, golden);
+    if (auto decoded = decode_any(article.value()); decoded.ok()) check.original = std::string(decoded.value().utf8());
+    check.golden = std::move(golden);
     checks.push_back(std::move(check));
   }
   return checks;

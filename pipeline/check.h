@@ -36,6 +36,8 @@ struct ArticleCheck {
   std::size_t golden_mentions = 0, golden_facts = 0;
   Comparison comparison;
   std::optional<Error> error;  // unreadable article or golden file
+  Json document, golden;       // what was compared (for check --html)
+  std::string original;        // the article's decoded text
   bool agrees() const { return !error && comparison.agrees(); }
 };
 

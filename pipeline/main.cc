@@ -1,5 +1,9 @@
 // finfacts: the command line (../shared/CONTRACT.md). Thin: parse flags, call the library, print.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,6 +16,7 @@
 #include "pipeline/fact_table.h"
 #include "pipeline/input.h"
 #include "pipeline/jsonl.h"
+#include "pipeline/render.h"
 
 namespace finfacts {
 namespace {
@@ -25,7 +30,8 @@ Usage:
   finfacts extract --jsonl [--ref-date YYYY-MM-DD]
   finfacts batch INPUT... (--out FILE.jsonl | --sqlite FILE.db) [--jobs N] [--resume] [--quiet]
   finfacts facts [--ref-date YYYY-MM-DD] [--no-header] [FILE ...]
-  finfacts check [CORPUS_DIR]
+  finfacts render FILE [--golden GOLDEN.json] [--ref-date YYYY-MM-DD] > page.html
+  finfacts check [--html DIR] [CORPUS_DIR]
   finfacts COMMAND --help
 
 Exit status: 0 success; 1 some input failed or a check disagreed; 2 usage error.
@@ -108,6 +114,23 @@ Options:
   --help                 this text
 )";
 
+const char kRenderHelp[] = R"(Usage: finfacts render [OPTIONS] FILE > page.html
+
+Writes one self-contained HTML page (no network, no external script or font) showing
+FILE as written, each mention highlighted in its type's colour with its value on
+hover and on keyboard focus, a legend with the count of each type, and the facts as
+a table whose rows light up their mentions. With --golden, each difference from the
+golden file is marked in place (missing, extra, changed with both values) under a
+summary. Article text is escaped: markup in an article shows as text.
+
+Options:
+  --golden FILE          a golden file (corpus/golden/NAME.json) to compare with; its
+                         ref_date is used unless --ref-date says otherwise
+  --ref-date YYYY-MM-DD  resolve relative dates against this day
+  --encoding NAME, --max-bytes N, --rules DIR   as for extract
+  --help                 this text
+)";
+
 const char kCheckHelp[] = R"(Usage: finfacts check [OPTIONS] [CORPUS_DIR]
 
 Extracts every CORPUS_DIR/articles/NAME.txt (default CORPUS_DIR: corpus) with the
@@ -116,6 +139,8 @@ Prints the differences per article (missing, extra, changed) on stdout.
 Exit status 0 only when every article agrees with its golden file.
 
 Options:
+  --html DIR    also write DIR/NAME.html for each article (as finfacts render --golden
+                draws it) and DIR/index.html linking them
   --rules DIR   rule files (default: $FINFACTS_RULES_DIR, else the build's rules/)
   --help        this text
 )";
@@ -128,6 +153,7 @@ int usage_error(const std::string& message, const char* help_hint) {
 struct Options {
   std::optional<Date> ref_date;
   bool pretty = false, jsonl = false, header = true;
+  std::string golden, html_dir;  // render --golden, check --html
   std::string rules_dir = default_rules_dir();
   std::size_t max_bytes = Extractor::kDefaultMaxBytes;
   std::string encoding;  // empty: detect
@@ -205,11 +231,82 @@ int extract_jsonl(const Extractor& extractor, const Options& options) {
   return status;
 }
 
-int run_check(const Extractor& extractor, const std::string& corpus_dir) {
+// Writes `content` to `path` through a temporary file and a rename: never half a file.
+bool write_file(const std::string& path, const std::string& content) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    if (!out.flush()) {
+      std::cerr << "finfacts: cannot write " << temporary << ": " << std::strerror(errno) << "\n";
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::cerr << "finfacts: cannot rename " << temporary << " to " << path << ": " << std::strerror(errno) << "\n";
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+int run_render(const Extractor& extractor, const Options& options) {
+  const std::string& path = options.inputs[0];
+  auto bytes = read_input(path, extractor.max_bytes());
+  if (!bytes.ok()) {
+    std::cerr << "finfacts: " << path << ": " << bytes.error().message << "\n";
+    return kFailed;
+  }
+  Json golden;
+  std::optional<Date> ref_date = options.ref_date;
+  if (!options.golden.empty()) {
+    auto text = read_input(options.golden, extractor.max_bytes());
+    try {
+      if (!text.ok()) throw std::runtime_error(text.error().message);
+      golden = Json::parse(text.value());
+    } catch (const std::exception& e) {
+      std::cerr << "finfacts: " << options.golden << ": " << e.what() << "\n";
+      return kFailed;
+    }
+    if (!ref_date && golden.contains("ref_date") && golden["ref_date"].is_string()) {
+      ref_date = parse_date(golden["ref_date"].get<std::string>());
+    }
+  }
+  const Json doc = extractor.extract(path, bytes.value(), ref_date, options.encoding);
+  auto decoded = decode_any(bytes.value(), options.encoding);
+  const std::string original = decoded.ok() ? std::string(decoded.value().utf8()) : std::string();
+  if (doc.contains("error")) report_error(path, doc);
+  const std::string title = std::filesystem::path(path).stem().string();
+  const std::string page = render_html(doc, original, options.golden.empty() ? nullptr : &golden, title.empty() ? path : title);
+  std::fwrite(page.data(), 1, page.size(), stdout);
+  std::fflush(stdout);
+  return doc.contains("error") ? kFailed : kOk;
+}
+
+int run_check(const Extractor& extractor, const std::string& corpus_dir, const std::string& html_dir) {
   auto checks = check_corpus(extractor, corpus_dir);
   if (!checks.ok()) {
     std::cerr << "finfacts: " << checks.error().message << "\n";
     return kFailed;
+  }
+  if (!html_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(html_dir, ec);
+    std::vector<RenderedArticle> index;
+    bool written = !ec;
+    for (const ArticleCheck& c : checks.value()) {
+      RenderedArticle a{c.name, c.document.value("mentions", Json::array()).size(),
+                        c.document.value("facts", Json::array()).size(), c.comparison.differences.size(),
+                        c.error ? c.error->message : ""};
+      index.push_back(a);
+      if (c.error || !written) continue;
+      written = write_file(html_dir + "/" + c.name + ".html", render_html(c.document, c.original, &c.golden, c.name));
+    }
+    if (!written || !write_file(html_dir + "/index.html", render_index_html(index))) {
+      std::cerr << "finfacts: cannot write the pages into " << html_dir << (ec ? ": " + ec.message() : "") << "\n";
+      return kUsage;
+    }
   }
   std::size_t passed = 0, failed = 0;
   for (const ArticleCheck& c : checks.value()) {
@@ -241,11 +338,11 @@ int run(int argc, char** argv) {
     std::cout << "finfacts 0.1.0\n";
     return kOk;
   }
-  if (command != "extract" && command != "check" && command != "batch" && command != "facts") {
+  if (command != "extract" && command != "check" && command != "batch" && command != "facts" && command != "render") {
     return usage_error("unknown command '" + command + "'", "finfacts --help");
   }
-  const bool batch = command == "batch", facts = command == "facts";
-  const bool extract = command == "extract" || batch || facts;  // batch and facts take extract's options too
+  const bool batch = command == "batch", facts = command == "facts", render = command == "render";
+  const bool extract = command == "extract" || batch || facts || render;  // they all take extract's options
   const std::string hint = "finfacts " + command + " --help";
 
   Options options;
@@ -261,7 +358,7 @@ int run(int argc, char** argv) {
     } else if (arg == "--") {
       only_files = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << (batch ? kBatchHelp : facts ? kFactsHelp : extract ? kExtractHelp : kCheckHelp);
+      std::cout << (batch ? kBatchHelp : facts ? kFactsHelp : render ? kRenderHelp : extract ? kExtractHelp : kCheckHelp);
       return kOk;
     } else if (arg == "--rules") {
       auto v = value();
@@ -294,11 +391,19 @@ int run(int argc, char** argv) {
       options.batch.resume = true;
     } else if (batch && arg == "--quiet") {
       options.batch.quiet = true;
+    } else if (render && arg == "--golden") {
+      auto v = value();
+      if (!v || v->empty()) return usage_error("--golden needs a golden file", hint.c_str());
+      options.golden = *v;
+    } else if (!extract && arg == "--html") {
+      auto v = value();
+      if (!v || v->empty()) return usage_error("--html needs a directory", hint.c_str());
+      options.html_dir = *v;
     } else if (facts && arg == "--no-header") {
       options.header = false;
-    } else if (!batch && !facts && extract && arg == "--pretty") {
+    } else if (!batch && !facts && !render && extract && arg == "--pretty") {
       options.pretty = true;
-    } else if (!batch && !facts && extract && arg == "--jsonl") {
+    } else if (!batch && !facts && !render && extract && arg == "--jsonl") {
       options.jsonl = true;
     } else if (extract && arg == "--encoding") {
       auto v = value();
@@ -328,6 +433,7 @@ int run(int argc, char** argv) {
     return usage_error("--jsonl reads JSON, which is UTF-8; --encoding does not apply", hint.c_str());
   }
   if (!extract && options.inputs.size() > 1) return usage_error("check takes one CORPUS_DIR", hint.c_str());
+  if (render && options.inputs.size() != 1) return usage_error("render takes one FILE", hint.c_str());
 
   if (batch && options.batch.out.empty() == options.batch.sqlite.empty()) {
     return usage_error("batch needs one of --out FILE.jsonl and --sqlite FILE.db", hint.c_str());
@@ -339,7 +445,8 @@ int run(int argc, char** argv) {
     std::cerr << "finfacts: " << extractor.error().message << "\n";
     return kUsage;
   }
-  if (!extract) return run_check(extractor.value(), options.inputs.empty() ? "corpus" : options.inputs[0]);
+  if (!extract) return run_check(extractor.value(), options.inputs.empty() ? "corpus" : options.inputs[0], options.html_dir);
+  if (render) return run_render(extractor.value(), options);
   if (batch) {
     options.batch.inputs = options.inputs;
     options.batch.ref_date = options.ref_date;

@@ -502,5 +502,33 @@ TEST_F(Cli, FactsImportIntoSqlite) {
   EXPECT_EQ(read_file((dir_ / "q").string()), "鸿博股份\t200000000\t290000000\tdown\n鸿博股份\t267.36\t449.2\tdown\n");
 }
 
+// ---- finfacts render and check --html ---------------------------------------------------------
+
+TEST_F(Cli, RenderWritesOnePageWithGoldenDifferences) {
+  const std::string article = file("a.txt", "營收增長10%，淨利潤下滑5%");
+  const std::string golden = file("a.json", R"({"ref_date": "2025-02-14", "mentions": [
+      {"type": "percent", "text": "10%", "start": 4, "end": 7, "sentence": 0, "value": {"value": 12}}], "facts": []})");
+  const Outcome r = run("render " + article + " --golden " + golden);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(r.out.find("0 missing, 1 extra, 1 changed"), std::string::npos) << r.out.substr(0, 3000);
+  EXPECT_EQ(run("render").status, 2);
+  EXPECT_EQ(run("render " + article + " --golden " + file("bad.json", "{")).status, 1);
+}
+
+TEST_F(Cli, CheckHtmlWritesAPagePerArticleAndAnIndexAndNoTemporaryFile) {
+  const fs::path pages = dir_ / "pages";
+  const Outcome r = run("check --html " + pages.string() + " " + testing::source_path("corpus"));
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const std::string index = read_file((pages / "index.html").string());
+  EXPECT_NE(index.find("<a href=\"deepseek-compute-stocks.html\">"), std::string::npos) << index;
+  EXPECT_NE(index.find("agrees"), std::string::npos);
+  const std::string page = read_file((pages / "deepseek-compute-stocks.html").string());
+  EXPECT_NE(page.find("everything agrees"), std::string::npos);
+  for (const auto& entry : fs::directory_iterator(pages)) {
+    EXPECT_EQ(entry.path().extension(), ".html") << entry.path();
+  }
+}
+
 }  // namespace
 }  // namespace finfacts
