@@ -5,6 +5,9 @@
 #include <map>
 #include <sstream>
 
+#include <re2/re2.h>
+
+#include "pipeline/name_matcher.h"
 #include "pipeline/utf8.h"
 
 namespace finfacts {

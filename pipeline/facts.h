@@ -9,14 +9,16 @@
 // linked, by rules, not by a model:
 //   - measure: the nearest measure word of rules/facts/facts.json before the value in its
 //     clause, else after it; else the previous fact's, when the clause opens with 同比, 同期 ...
-//     or names a subject of its own; else what the value implies (元/股: 股价); else a verb
+//     or names a subject of its own and no verb of another measure (沪指跌, 深成指涨); else
+//     what the value implies (元/股: 股价); else a verb
 //     (上涨8倍: 涨幅). Each measure word says which kinds of value it can measure.
 //   - subject: the first company, index or subject phrase (智算中心, A股算力租赁概念) before the
 //     value in its clause; else, going back clause by clause through the paragraph, the
 //     subject of the latest fact or the first candidate. Companies written one after another
 //     (万国数据、世纪互联) are one group subject.
 //   - period: the date or duration of the clause nearest the value; else, unless the clause
-//     speaks of the future (料将, 预计), the nearest one before it in the sentence.
+//     speaks of the future (料将, 预计), the nearest one before it in the sentence. Never a
+//     date after 较/比 (较上年下降81%), nor one written onto another value (去年的1200人).
 //   - direction: the nearest direction word before the value in its clause (增长 up, 下滑
 //     down, 亏损 down: a loss is a positive amount going down), else the measure's own (涨幅
 //     up), else none: the text states a level.
@@ -30,10 +32,7 @@
 #include <string_view>
 #include <vector>
 
-#include <re2/re2.h>
-
 #include "pipeline/document.h"
-#include "pipeline/name_matcher.h"
 #include "pipeline/normalize.h"
 #include "pipeline/segment.h"
 
