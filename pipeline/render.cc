@@ -74,14 +74,17 @@ struct Piece {
   std::string html_open;   // the <mark ...> tag; a marker is complete in it
 };
 
+// The <mark> of a mention: `status` is "", "missing", "extra" or "changed" (then `golden_value`
+// is golden's); a marker draws a missing mention as a badge rather than over its text.
 std::string mark_tag(const std::string& id, const Json& m, const std::string& status, const std::string& tip,
-                     const Json& value, bool marker) {
+                     const Json& value, bool marker, const Json& golden_value = Json()) {
   const std::string type = m.value("type", "");
   std::string tag = "<mark";
   if (!id.empty()) tag += " id=\"" + id + "\"";
   tag += " class=\"m t-" + html_escape(type) + (status.empty() ? "" : " d-" + status) + (marker ? " marker" : "") + "\"";
   tag += " tabindex=\"0\" data-type=\"" + html_escape(type) + "\" data-value=\"" + html_escape(compact(value)) + "\"";
   if (!status.empty()) tag += " data-status=\"" + status + "\"";
+  if (status == "changed") tag += " data-golden=\"" + html_escape(compact(golden_value)) + "\"";
   if (marker) tag += " data-text=\"" + html_escape(m.value("text", "")) + "\"";
   tag += " title=\"" + html_escape(tip) + "\" data-tip=\"" + html_escape(tip) + "\">";
   return tag;
@@ -142,6 +145,7 @@ std::string render_html(const Json& doc, std::string_view original, const Json* 
     ++counts[m.value("type", "")];
     const Json value = m.value("value", Json());
     std::string status, tip = m.value("type", "") + ": " + compact(value);
+    Json golden_value;
     if (golden != nullptr) {
       const auto it = expected.find(key_of(m));
       found[key_of(m)] = true;
@@ -152,12 +156,12 @@ std::string render_html(const Json& doc, std::string_view original, const Json* 
       } else if (!same_json(it->second->value("value", Json()), value)) {
         status = "changed";
         ++changed;
-        tip += "\n(golden: " + compact(it->second->value("value", Json())) + ")";
+        golden_value = it->second->value("value", Json());
+        tip += "\n(golden: " + compact(golden_value) + ")";
       }
     }
-    pieces.push_back(Piece{m["start"], m["end"], false, mark_tag("m" + std::to_string(i), m, status, tip, value, false)});
-    if (status == "changed") pieces.back().html_open.insert(pieces.back().html_open.size() - 1,
-                                                           " data-golden=\"" + html_escape(compact(expected[key_of(m)]->value("value", Json()))) + "\"");
+    pieces.push_back(Piece{m["start"], m["end"], false,
+                           mark_tag("m" + std::to_string(i), m, status, tip, value, false, golden_value)});
   }
   if (golden != nullptr) {
     const std::vector<Piece> drawn = pieces;
