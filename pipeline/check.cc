@@ -11,12 +11,6 @@
 namespace finfacts {
 namespace {
 
-using Key = std::tuple<std::string, std::int64_t, std::int64_t>;  // type, start, end
-
-Key key_of(const Json& m) {
-  return {m.value("type", ""), m.value("start", std::int64_t{-1}), m.value("end", std::int64_t{-1})};
-}
-
 std::string describe(const Json& m) {
   std::ostringstream s;
   s << m.value("type", "?") << " [" << m.value("start", -1) << "," << m.value("end", -1) << ") "
@@ -56,14 +50,14 @@ std::string describe_fact(const Json& by_text, const Json& value) {
 void compare_facts(const Json& actual, const Json& golden, Comparison& c) {
   const Json golden_mentions = golden.value("mentions", Json::array());
   const Json actual_mentions = actual.value("mentions", Json::array());
-  std::map<Key, std::pair<Json, Json>> expected, found;  // the value's key -> (fact by text, value mention)
-  const auto collect = [](const Json& doc, const Json& mentions, std::map<Key, std::pair<Json, Json>>& into) {
+  std::map<MentionKey, std::pair<Json, Json>> expected, found;  // the value's key -> (fact by text, value mention)
+  const auto collect = [](const Json& doc, const Json& mentions, std::map<MentionKey, std::pair<Json, Json>>& into) {
     for (const Json& f : doc.value("facts", Json::array())) {
       const Json index = f.value("value", Json());
       const Json value = index.is_number_unsigned() && index.get<std::size_t>() < mentions.size()
                              ? mentions[index.get<std::size_t>()]
                              : Json::object();
-      into[key_of(value)] = {fact_by_text(f, mentions), value};
+      into[mention_key(value)] = {fact_by_text(f, mentions), value};
     }
   };
   collect(golden, golden_mentions, expected);
@@ -89,6 +83,10 @@ void compare_facts(const Json& actual, const Json& golden, Comparison& c) {
 
 }  // namespace
 
+MentionKey mention_key(const Json& m) {
+  return {m.value("type", ""), m.value("start", std::int64_t{-1}), m.value("end", std::int64_t{-1})};
+}
+
 Comparison compare_with_golden(const Json& actual, const Json& golden) {
   Comparison c;
   if (actual.contains("error")) {
@@ -103,9 +101,9 @@ Comparison compare_with_golden(const Json& actual, const Json& golden) {
   }
   const Json golden_mentions = golden.value("mentions", Json::array());
   const Json actual_mentions = actual.value("mentions", Json::array());
-  std::map<Key, const Json*> expected, found;
-  for (const Json& m : golden_mentions) expected[key_of(m)] = &m;
-  for (const Json& m : actual_mentions) found[key_of(m)] = &m;
+  std::map<MentionKey, const Json*> expected, found;
+  for (const Json& m : golden_mentions) expected[mention_key(m)] = &m;
+  for (const Json& m : actual_mentions) found[mention_key(m)] = &m;
   for (const auto& [key, m] : expected) {
     auto it = found.find(key);
     if (it == found.end()) {

@@ -16,6 +16,7 @@
 #define FINFACTS_PIPELINE_CHECK_H_
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -27,6 +28,10 @@ struct Comparison {
   std::vector<std::string> differences;  // one readable line each
   bool agrees() const { return differences.empty(); }
 };
+
+// How a mention is known when two documents are compared: (type, start, end).
+using MentionKey = std::tuple<std::string, std::int64_t, std::int64_t>;
+MentionKey mention_key(const Json& mention);
 
 // Compares an extracted document with its golden one.
 Comparison compare_with_golden(const Json& actual, const Json& golden);

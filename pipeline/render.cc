@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
 #include "pipeline/check.h"
+#include "pipeline/utf8.h"
 
 namespace finfacts {
 namespace {
@@ -47,24 +49,8 @@ for (const row of document.querySelectorAll('tr[data-mentions]')) {
 }
 )";
 
-using Key = std::tuple<std::string, std::int64_t, std::int64_t>;  // type, start, end
-
-Key key_of(const Json& m) {
-  return {m.value("type", ""), m.value("start", std::int64_t{-1}), m.value("end", std::int64_t{-1})};
-}
-
 std::string compact(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 std::string scalar_or_empty(const Json& value) { return value.is_string() ? value.get<std::string>() : ""; }
-
-// Byte offsets of each code point of `text`, and of its end.
-std::vector<std::size_t> code_point_bytes(std::string_view text) {
-  std::vector<std::size_t> bytes;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bytes.push_back(i);
-  }
-  bytes.push_back(text.size());
-  return bytes;
-}
 
 // One thing drawn in the article: a mention over its text, or a marker (a missing mention that
 // overlaps one the output has) drawn before the text at its start.
@@ -125,7 +111,7 @@ std::string html_escape(std::string_view text) {
 std::string render_html(const Json& doc, std::string_view original, const Json* golden, const std::string& title) {
   const Json mentions = doc.value("mentions", Json::array());
   const Json facts = doc.value("facts", Json::array());
-  const std::vector<std::size_t> bytes = code_point_bytes(original);
+  const std::vector<std::size_t> bytes = utf8::code_point_offsets(original);
   const auto in_text = [&](const Json& m) {
     const auto start = m.value("start", std::int64_t{-1}), end = m.value("end", std::int64_t{-1});
     return start >= 0 && start < end && static_cast<std::size_t>(end) < bytes.size();
@@ -133,12 +119,12 @@ std::string render_html(const Json& doc, std::string_view original, const Json* 
 
   // What golden says of each mention.
   const Json golden_mentions = golden != nullptr ? golden->value("mentions", Json::array()) : Json::array();
-  std::map<Key, const Json*> expected;  // points into golden_mentions, which outlives it
-  for (const Json& m : golden_mentions) expected[key_of(m)] = &m;
+  std::map<MentionKey, const Json*> expected;  // points into golden_mentions, which outlives it
+  for (const Json& m : golden_mentions) expected[mention_key(m)] = &m;
   std::vector<Piece> pieces;
   std::map<std::string, std::size_t> counts;
   std::size_t missing = 0, extra = 0, changed = 0;
-  std::map<Key, bool> found;
+  std::set<MentionKey> found;  // the golden mentions the output has
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Json& m = mentions[i];
     if (!in_text(m)) continue;
@@ -147,8 +133,8 @@ std::string render_html(const Json& doc, std::string_view original, const Json* 
     std::string status, tip = m.value("type", "") + ": " + compact(value);
     Json golden_value;
     if (golden != nullptr) {
-      const auto it = expected.find(key_of(m));
-      found[key_of(m)] = true;
+      const auto it = expected.find(mention_key(m));
+      found.insert(mention_key(m));
       if (it == expected.end()) {
         status = "extra";
         ++extra;

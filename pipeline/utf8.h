@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace finfacts::utf8 {
 
@@ -79,6 +80,17 @@ inline void append(std::string& out, char32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+// The byte offset of each code point of `s`, then s.size(): offsets[n] is where code point n starts.
+inline std::vector<std::size_t> code_point_offsets(std::string_view s) {
+  std::vector<std::size_t> offsets;
+  offsets.reserve(s.size() / 2 + 1);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) offsets.push_back(i);
+  }
+  offsets.push_back(s.size());
+  return offsets;
 }
 
 inline std::size_t count_code_points(std::string_view s) {

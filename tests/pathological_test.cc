@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pipeline/decode.h"
+#include "pipeline/utf8.h"
 #include "tests/test_support.h"
 
 namespace finfacts {
@@ -25,23 +26,7 @@ std::string cjk_blocks() {
   std::string out;
   for (auto [first, last] : {std::pair{0x4E00, 0x9FFF}, std::pair{0x3400, 0x4DBF}, std::pair{0x20000, 0x2A6DF},
                              std::pair{0xF900, 0xFAFF}, std::pair{0x3000, 0x303F}, std::pair{0xFF00, 0xFFEF}}) {
-    for (char32_t c = static_cast<char32_t>(first); c <= static_cast<char32_t>(last); ++c) {
-      if (c < 0x80) {
-        out += static_cast<char>(c);
-      } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-      }
-    }
+    for (char32_t c = static_cast<char32_t>(first); c <= static_cast<char32_t>(last); ++c) utf8::append(out, c);
   }
   return out;
 }
@@ -77,11 +62,7 @@ TEST(Pathological, EveryHostileInputGivesADocumentWithItsOffsetsRight) {
     const std::string original(decode(input.text).value().utf8);
     // Byte of each code point, once: checking each mention with a scan from the start would be
     // quadratic on inputs with 100,000 mentions.
-    std::vector<std::size_t> byte_of;
-    for (std::size_t i = 0; i < original.size(); ++i) {
-      if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) byte_of.push_back(i);
-    }
-    byte_of.push_back(original.size());
+    const std::vector<std::size_t> byte_of = utf8::code_point_offsets(original);
     ASSERT_EQ(doc["length"].get<std::size_t>() + 1, byte_of.size()) << input.name;
     std::size_t previous_end = 0, wrong = 0;
     for (const Json& m : doc["mentions"]) {
